@@ -1,0 +1,6 @@
+/**
+ * Periods, boards, efficiency with shrinkage, explanations and coaching flags.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Scoring",
+		allowedDependencies = { "usage", "outcomes", "teams", "workspace" })
+package dev.legends.scoring;

@@ -1,0 +1,24 @@
+package dev.legends.slack;
+
+/**
+ * How Legends talks to Slack.
+ */
+public enum SlackMode {
+
+	/**
+	 * Slack sends signed HTTP requests to {@code /slack/events}.
+	 */
+	HTTP,
+
+	/**
+	 * Legends opens a Socket Mode connection; no public URL needed.
+	 */
+	SOCKET,
+
+	/**
+	 * No Slack credentials: requests come from the local demo console and every Web API
+	 * call is recorded locally instead of sent.
+	 */
+	DEMO
+
+}

@@ -1,0 +1,66 @@
+package dev.legends.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the Socket Mode connection when {@code SLACK_APP_TOKEN} is set, so that Legends
+ * works without a public URL.
+ */
+@Component
+class SocketModeRunner implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(SocketModeRunner.class);
+
+	private final SlackProperties properties;
+
+	private final App app;
+
+	private volatile SocketModeApp socketModeApp;
+
+	SocketModeRunner(SlackProperties properties, App app) {
+		this.properties = properties;
+		this.app = app;
+	}
+
+	@Override
+	public void start() {
+		if (this.properties.mode() != SlackMode.SOCKET) {
+			return;
+		}
+		try {
+			this.socketModeApp = new SocketModeApp(this.properties.appToken(), this.app);
+			this.socketModeApp.startAsync();
+			logger.info("Socket Mode connection opened");
+		}
+		catch (Exception ex) {
+			logger.error("Could not open the Socket Mode connection: {}. Check SLACK_APP_TOKEN "
+					+ "(an xapp- token with connections:write).", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void stop() {
+		SocketModeApp running = this.socketModeApp;
+		if (running != null) {
+			try {
+				running.stop();
+			}
+			catch (Exception ex) {
+				logger.debug("Socket Mode connection did not close cleanly", ex);
+			}
+			this.socketModeApp = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.socketModeApp != null;
+	}
+
+}

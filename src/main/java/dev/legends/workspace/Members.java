@@ -1,0 +1,156 @@
+package dev.legends.workspace;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people of each workspace: found or created on first contact, refreshed from the
+ * directory when stale, with their roles and preferences.
+ */
+@Service
+@Transactional
+public class Members {
+
+	static final Duration STALE_AFTER = Duration.ofHours(24);
+
+	private final WorkspaceRepository workspaces;
+
+	private final MemberRepository members;
+
+	private final MemberDirectory directory;
+
+	private final WorkspaceProperties properties;
+
+	private final Clock clock;
+
+	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
+			WorkspaceProperties properties, Optional<Clock> clock) {
+		this.workspaces = workspaces;
+		this.members = members;
+		this.directory = directory;
+		this.properties = properties;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * Return the workspace with this Slack team id, creating it on first contact.
+	 * @param teamId the Slack team id
+	 * @return the workspace
+	 */
+	public Workspace workspace(String teamId) {
+		return this.workspaces.findBySlackTeamId(teamId)
+			.orElseGet(() -> this.workspaces.save(new Workspace(teamId, null, this.clock.instant())));
+	}
+
+	/**
+	 * Return the member for a Slack user, creating or refreshing them from the directory
+	 * when unknown or stale.
+	 * @param teamId the Slack team id
+	 * @param userId the Slack user id
+	 * @return the member
+	 */
+	public Member member(String teamId, String userId) {
+		Workspace workspace = workspace(teamId);
+		Member member = this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId)
+			.orElseGet(() -> newMember(workspace, userId));
+		if (isStale(member)) {
+			this.directory.lookup(teamId, userId).ifPresent((entry) -> member.apply(entry, this.clock.instant()));
+		}
+		return this.members.save(member);
+	}
+
+	/**
+	 * Find a member of a workspace by email, without asking the directory.
+	 * @param workspaceId the workspace id
+	 * @param email the email
+	 * @return the member, if known
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Member> findByEmail(Long workspaceId, String email) {
+		return this.members.findFirstByWorkspaceIdAndEmailIgnoreCase(workspaceId, email);
+	}
+
+	/**
+	 * Find a member by id.
+	 * @param memberId the member id
+	 * @return the member, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Member> findById(Long memberId) {
+		return this.members.findById(memberId);
+	}
+
+	/**
+	 * All known members of a workspace.
+	 * @param workspaceId the workspace id
+	 * @return the members
+	 */
+	@Transactional(readOnly = true)
+	public List<Member> all(Long workspaceId) {
+		return this.members.findByWorkspaceId(workspaceId);
+	}
+
+	/**
+	 * Whether the member is a Legends admin: listed in {@code LEGENDS_ADMIN_USERS} or a
+	 * Slack workspace admin or owner.
+	 * @param member the member
+	 * @return {@code true} for admins
+	 */
+	@Transactional(readOnly = true)
+	public boolean isAdmin(Member member) {
+		return member.isSlackAdmin() || this.properties.adminUsers().contains(member.getSlackUserId());
+	}
+
+	/**
+	 * Opt a member out of (or back into) shared boards, digests and nudges.
+	 * @param member the member
+	 * @param optedOut the new setting
+	 */
+	public void setOptedOut(Member member, boolean optedOut) {
+		member.setOptedOut(optedOut);
+		this.members.save(member);
+	}
+
+	/**
+	 * Mark a member as on vacation (left out of boards, digests and nudges) or back.
+	 * @param member the member
+	 * @param onVacation the new setting
+	 */
+	public void setOnVacation(Member member, boolean onVacation) {
+		member.setOnVacation(onVacation);
+		this.members.save(member);
+	}
+
+	/**
+	 * Mark a workspace inactive after the app was uninstalled or its tokens revoked.
+	 * @param teamId the Slack team id
+	 */
+	public void deactivate(String teamId) {
+		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> workspace.setActive(false));
+	}
+
+	/**
+	 * The workspace-wide default timezone.
+	 * @return the timezone
+	 */
+	@Transactional(readOnly = true)
+	public ZoneId defaultZone() {
+		return this.properties.timezone();
+	}
+
+	private Member newMember(Workspace workspace, String userId) {
+		return new Member(workspace.getId(), userId, this.properties.timezone());
+	}
+
+	private boolean isStale(Member member) {
+		return member.getRefreshedAt().plus(STALE_AFTER).isBefore(this.clock.instant());
+	}
+
+}

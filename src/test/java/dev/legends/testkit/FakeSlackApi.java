@@ -1,0 +1,410 @@
+package dev.legends.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local fake of the Slack Web API: answers the methods Legends uses, records every call
+ * (also {@code response_url} posts and file uploads) and can be told to fail.
+ * <p>
+ * One instance serves the whole test JVM ({@link #shared()}); tests {@link #reset()} it
+ * and tell their calls apart by team, user and channel ids.
+ */
+public final class FakeSlackApi {
+
+	/** The team id {@code auth.test} answers with. */
+	public static final String TEAM_ID = "T0TEST";
+
+	/** The bot's user id. */
+	public static final String BOT_USER_ID = "U0LEGENDS";
+
+	private static FakeSlackApi shared;
+
+	private final HttpServer server;
+
+	private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+
+	private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
+
+	private final Map<String, List<String>> usergroups = new ConcurrentHashMap<>();
+
+	private final Map<String, List<JsonObject>> channelHistory = new ConcurrentHashMap<>();
+
+	private final Map<String, String> channelErrors = new ConcurrentHashMap<>();
+
+	private final AtomicLong sequence = new AtomicLong(1);
+
+	private final Gson gson = new Gson();
+
+	private FakeSlackApi() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/", this::handle);
+		this.server.setExecutor(Executors.newFixedThreadPool(16));
+		this.server.start();
+	}
+
+	/**
+	 * The fake shared by every test in this JVM, started on first use.
+	 * @return the fake
+	 */
+	public static synchronized FakeSlackApi shared() {
+		if (shared == null) {
+			try {
+				shared = new FakeSlackApi();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot start the fake Slack API", ex);
+			}
+		}
+		return shared;
+	}
+
+	/**
+	 * The methods URL prefix to give the app as {@code SLACK_API_URL}.
+	 * @return the URL, ending in {@code /api/}
+	 */
+	public String apiUrl() {
+		return baseUrl() + "/api/";
+	}
+
+	/**
+	 * A {@code response_url} for a payload: posts to it are recorded as method
+	 * {@code response_url}.
+	 * @param id a name for the response
+	 * @return the URL
+	 */
+	public String responseUrl(String id) {
+		return baseUrl() + "/response/" + id;
+	}
+
+	private String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** Forget all calls, failures and channel history (users stay). */
+	public void reset() {
+		this.calls.clear();
+		this.failures.clear();
+		this.channelHistory.clear();
+		this.channelErrors.clear();
+	}
+
+	/**
+	 * Every call recorded since the last reset, oldest first.
+	 * @return the calls
+	 */
+	public List<SlackCall> calls() {
+		return List.copyOf(this.calls);
+	}
+
+	/**
+	 * The calls of one method.
+	 * @param method e.g. {@code chat.postMessage}
+	 * @return the calls, oldest first
+	 */
+	public List<SlackCall> calls(String method) {
+		return this.calls.stream().filter((call) -> call.method().equals(method)).toList();
+	}
+
+	/**
+	 * The calls matching a condition.
+	 * @param condition the condition
+	 * @return the calls, oldest first
+	 */
+	public List<SlackCall> calls(Predicate<SlackCall> condition) {
+		return this.calls.stream().filter(condition).toList();
+	}
+
+	/**
+	 * Wait until at least {@code count} calls of a method were recorded.
+	 * @param method the method
+	 * @param count how many
+	 * @param timeout how long to wait at most
+	 * @return the calls of that method
+	 */
+	public List<SlackCall> awaitCalls(String method, int count, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (calls(method).size() < count && Instant.now().isBefore(deadline)) {
+			sleep(20);
+		}
+		return calls(method);
+	}
+
+	/**
+	 * Answer the next call of a method with an HTTP error (e.g. 429 with Retry-After, or
+	 * 500).
+	 * @param method the method
+	 * @param status the HTTP status
+	 * @param retryAfterSeconds the Retry-After header value, or 0 for none
+	 */
+	public void failNext(String method, int status, int retryAfterSeconds) {
+		this.failures.computeIfAbsent(method, (key) -> new ArrayDeque<>())
+			.add(new Failure(status, retryAfterSeconds, null));
+	}
+
+	/**
+	 * Answer the next call of a method with {@code ok: false} and this error.
+	 * @param method the method
+	 * @param error Slack's error code, e.g. {@code channel_not_found}
+	 */
+	public void errorNext(String method, String error) {
+		this.failures.computeIfAbsent(method, (key) -> new ArrayDeque<>()).add(new Failure(200, 0, error));
+	}
+
+	/**
+	 * Make every post to a channel fail with this error until reset.
+	 * @param channel the channel id
+	 * @param error e.g. {@code not_in_channel}
+	 */
+	public void failChannel(String channel, String error) {
+		this.channelErrors.put(channel, error);
+	}
+
+	/**
+	 * Add (or replace) a person that {@code users.info} and {@code users.lookupByEmail}
+	 * know.
+	 * @param user the person
+	 */
+	public void addUser(SlackUser user) {
+		this.users.put(user.id(), user.toJson());
+	}
+
+	/**
+	 * Set the members of a user group for {@code usergroups.users.list}.
+	 * @param usergroupId the group id
+	 * @param userIds its members
+	 */
+	public void setUsergroup(String usergroupId, List<String> userIds) {
+		this.usergroups.put(usergroupId, List.copyOf(userIds));
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getPath();
+			String body = read(exchange.getRequestBody());
+			String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+			String auth = exchange.getRequestHeaders().getFirst("Authorization");
+			String method = methodOf(path);
+			Map<String, String> params = (contentType != null && contentType.contains("json")) ? jsonParams(body)
+					: formParams(body);
+			if (exchange.getRequestURI().getRawQuery() != null) {
+				params.putAll(formParams(exchange.getRequestURI().getRawQuery()));
+			}
+			String token = (auth != null && auth.startsWith("Bearer ")) ? auth.substring(7) : params.get("token");
+			this.calls.add(new SlackCall(method, Collections.unmodifiableMap(params), body, token, Instant.now()));
+			Failure failure = nextFailure(method);
+			if (failure != null && failure.error() == null) {
+				if (failure.retryAfterSeconds() > 0) {
+					exchange.getResponseHeaders().add("Retry-After", String.valueOf(failure.retryAfterSeconds()));
+				}
+				send(exchange, failure.status(), "{\"ok\":false,\"error\":\""
+						+ (failure.status() == 429 ? "ratelimited" : "internal_error") + "\"}");
+				return;
+			}
+			String answer = (failure != null) ? error(failure.error()) : answer(method, params);
+			send(exchange, 200, answer);
+		}
+	}
+
+	private Failure nextFailure(String method) {
+		Deque<Failure> queue = this.failures.get(method);
+		return (queue != null) ? queue.poll() : null;
+	}
+
+	private static String methodOf(String path) {
+		if (path.startsWith("/api/")) {
+			return path.substring("/api/".length());
+		}
+		if (path.startsWith("/response/")) {
+			return "response_url";
+		}
+		if (path.startsWith("/upload/")) {
+			return "file_upload";
+		}
+		return path;
+	}
+
+	private String answer(String method, Map<String, String> params) {
+		switch (method) {
+			case "auth.test":
+				return "{\"ok\":true,\"url\":\"https://legends-test.invalid/\",\"team\":\"Test\",\"user\":\"legends\","
+						+ "\"team_id\":\"" + TEAM_ID + "\",\"user_id\":\"" + BOT_USER_ID
+						+ "\",\"bot_id\":\"B0LEGENDS\"}";
+			case "users.info":
+				return userAnswer(this.users.get(params.get("user")));
+			case "users.lookupByEmail":
+				return userAnswer(this.users.values()
+					.stream()
+					.filter((user) -> params.getOrDefault("email", "")
+						.equalsIgnoreCase(user.getAsJsonObject("profile").get("email").getAsString()))
+					.findFirst()
+					.orElse(null));
+			case "chat.postMessage":
+				return postMessage(params);
+			case "chat.update":
+			case "chat.postEphemeral":
+			case "chat.delete":
+				return "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + nextTs()
+						+ "\",\"message_ts\":\"" + nextTs() + "\"}";
+			case "chat.getPermalink":
+				return "{\"ok\":true,\"permalink\":\"https://legends-test.invalid/archives/" + params.get("channel")
+						+ "/p" + params.getOrDefault("message_ts", "0").replace(".", "") + "\"}";
+			case "conversations.open":
+				return "{\"ok\":true,\"channel\":{\"id\":\"D" + params.getOrDefault("users", "X").split(",")[0]
+						+ "\"}}";
+			case "conversations.info":
+				return "{\"ok\":true,\"channel\":{\"id\":\"" + params.get("channel") + "\",\"name\":\"general\","
+						+ "\"is_channel\":true,\"is_member\":true}}";
+			case "conversations.history":
+				return history(params.get("channel"));
+			case "conversations.members":
+				return "{\"ok\":true,\"members\":[],\"response_metadata\":{\"next_cursor\":\"\"}}";
+			case "views.open":
+			case "views.push":
+			case "views.update":
+			case "views.publish":
+				return "{\"ok\":true,\"view\":{\"id\":\"V" + this.sequence.incrementAndGet() + "\"}}";
+			case "files.getUploadURLExternal":
+				String fileId = "F" + this.sequence.incrementAndGet();
+				return "{\"ok\":true,\"upload_url\":\"" + baseUrl() + "/upload/" + fileId + "\",\"file_id\":\"" + fileId
+						+ "\"}";
+			case "files.completeUploadExternal":
+				return "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"chart\"}]}";
+			case "usergroups.users.list":
+				List<String> members = this.usergroups.get(params.get("usergroup"));
+				return (members != null) ? "{\"ok\":true,\"users\":" + this.gson.toJson(members) + "}"
+						: error("no_such_subteam");
+			default:
+				return "{\"ok\":true}";
+		}
+	}
+
+	private String postMessage(Map<String, String> params) {
+		String channel = params.get("channel");
+		String channelError = this.channelErrors.get(channel);
+		if (channelError != null) {
+			return error(channelError);
+		}
+		String ts = nextTs();
+		JsonObject message = new JsonObject();
+		message.addProperty("type", "message");
+		message.addProperty("ts", ts);
+		message.addProperty("text", params.getOrDefault("text", ""));
+		message.addProperty("bot_id", "B0LEGENDS");
+		if (params.containsKey("metadata")) {
+			message.add("metadata", JsonParser.parseString(params.get("metadata")));
+		}
+		this.channelHistory.computeIfAbsent(channel, (key) -> new CopyOnWriteArrayList<>()).add(0, message);
+		return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\",\"message\":" + message + "}";
+	}
+
+	private String history(String channel) {
+		JsonArray messages = new JsonArray();
+		this.channelHistory.getOrDefault(channel, List.of()).forEach(messages::add);
+		return "{\"ok\":true,\"messages\":" + messages + ",\"has_more\":false}";
+	}
+
+	private String nextTs() {
+		return Instant.now().getEpochSecond() + "."
+				+ String.format("%06d", this.sequence.incrementAndGet() % 1_000_000);
+	}
+
+	private static String userAnswer(JsonObject user) {
+		return (user != null) ? "{\"ok\":true,\"user\":" + user + "}" : error("user_not_found");
+	}
+
+	private static String error(String error) {
+		return "{\"ok\":false,\"error\":\"" + error + "\"}";
+	}
+
+	private static void send(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static String read(InputStream in) throws IOException {
+		return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+	}
+
+	private static Map<String, String> formParams(String body) {
+		Map<String, String> params = new LinkedHashMap<>();
+		if (body == null || body.isEmpty() || body.startsWith("{")) {
+			return params;
+		}
+		for (String pair : body.split("&")) {
+			int equals = pair.indexOf('=');
+			String key = (equals >= 0) ? pair.substring(0, equals) : pair;
+			String value = (equals >= 0) ? pair.substring(equals + 1) : "";
+			params.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
+					URLDecoder.decode(value, StandardCharsets.UTF_8));
+		}
+		return params;
+	}
+
+	private static Map<String, String> jsonParams(String body) {
+		Map<String, String> params = new HashMap<>();
+		if (body == null || !body.startsWith("{")) {
+			return params;
+		}
+		for (Map.Entry<String, JsonElement> entry : JsonParser.parseString(body).getAsJsonObject().entrySet()) {
+			JsonElement value = entry.getValue();
+			params.put(entry.getKey(), value.isJsonPrimitive() ? value.getAsString() : value.toString());
+		}
+		return params;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private record Failure(int status, int retryAfterSeconds, String error) {
+
+	}
+
+	/**
+	 * Snapshot of every recorded call, for assertions on what was sent where.
+	 * @return a copy of the calls
+	 */
+	public List<SlackCall> snapshot() {
+		return new ArrayList<>(this.calls);
+	}
+
+}

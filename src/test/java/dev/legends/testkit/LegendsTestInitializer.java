@@ -1,0 +1,40 @@
+package dev.legends.testkit;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Configures a test app the way an operator would, through the contract's environment
+ * variables: Slack credentials for the fake, a fresh in-memory database, one admin.
+ */
+public class LegendsTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("legends-test", environment()));
+	}
+
+	/**
+	 * The environment a test app runs with.
+	 * @return variable names and values
+	 */
+	public static Map<String, Object> environment() {
+		Map<String, Object> environment = new HashMap<>();
+		environment.put("SLACK_API_URL", FakeSlackApi.shared().apiUrl());
+		environment.put("SLACK_BOT_TOKEN", SlackTestClient.BOT_TOKEN);
+		environment.put("SLACK_SIGNING_SECRET", SlackTestClient.SIGNING_SECRET);
+		environment.put("SLACK_APP_TOKEN", "");
+		environment.put("LEGENDS_ADMIN_USERS", SlackTestClient.ADMIN_USER);
+		environment.put("LEGENDS_INGEST_KEY", "");
+		environment.put("LEGENDS_DB_URL", "jdbc:h2:mem:legends-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		environment.put("LEGENDS_DB_USER", "sa");
+		environment.put("LEGENDS_DB_PASSWORD", "");
+		return environment;
+	}
+
+}
