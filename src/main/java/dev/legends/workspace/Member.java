@@ -69,6 +69,10 @@ public class Member {
 		this.refreshedAt = now;
 	}
 
+	void retryLookupAfter(Instant refreshedAt) {
+		this.refreshedAt = refreshedAt;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

@@ -20,6 +20,8 @@ public class Members {
 
 	static final Duration STALE_AFTER = Duration.ofHours(24);
 
+	static final Duration RETRY_FAILED_LOOKUP_AFTER = Duration.ofHours(1);
+
 	private final WorkspaceRepository workspaces;
 
 	private final MemberRepository members;
@@ -61,7 +63,10 @@ public class Members {
 		Member member = this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId)
 			.orElseGet(() -> newMember(workspace, userId));
 		if (isStale(member)) {
-			this.directory.lookup(teamId, userId).ifPresent((entry) -> member.apply(entry, this.clock.instant()));
+			Instant now = this.clock.instant();
+			this.directory.lookup(teamId, userId)
+				.ifPresentOrElse((entry) -> member.apply(entry, now),
+						() -> member.retryLookupAfter(now.minus(STALE_AFTER).plus(RETRY_FAILED_LOOKUP_AFTER)));
 		}
 		return this.members.save(member);
 	}

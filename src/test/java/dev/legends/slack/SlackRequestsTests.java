@@ -53,6 +53,14 @@ class SlackRequestsTests {
 	}
 
 	@Test
+	void commandWhenSlackDoesNotKnowTheUserAsksUsersInfoOnlyOnce(SlackTestClient slack, FakeSlackApi fake) {
+		for (int i = 0; i < 3; i++) {
+			assertThat(slack.command("UGHOST", "help").statusCode()).isEqualTo(200);
+		}
+		assertThat(fake.calls("users.info")).filteredOn((call) -> "UGHOST".equals(call.param("user"))).hasSize(1);
+	}
+
+	@Test
 	void commandWhenTextIsUnknownAnswersHelpNamingIt(SlackTestClient slack) {
 		HttpResponse<String> response = slack.command("UCURIOUS", "dance <@U123|bob>");
 		assertThat(response.statusCode()).isEqualTo(200);
