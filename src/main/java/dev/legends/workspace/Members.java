@@ -83,6 +83,16 @@ public class Members {
 	}
 
 	/**
+	 * Find a workspace by id.
+	 * @param workspaceId the workspace id
+	 * @return the workspace, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Workspace> findWorkspace(Long workspaceId) {
+		return this.workspaces.findById(workspaceId);
+	}
+
+	/**
 	 * Find a member by id.
 	 * @param memberId the member id
 	 * @return the member, if it exists
