@@ -48,7 +48,8 @@ public record GoalDraft(GoalPeriod period, Integer targetPoints, Integer targetO
 		if (this.targetOutcomes == null || this.targetOutcomes < 1 || this.targetOutcomes > MAX_OUTCOMES) {
 			problems.put(OUTCOMES, "Enter a whole number of outcomes from 1 to " + MAX_OUTCOMES + ".");
 		}
-		else if (this.targetPoints != null && !problems.containsKey(POINTS) && this.targetOutcomes > this.targetPoints) {
+		else if (this.targetPoints != null && !problems.containsKey(POINTS)
+				&& this.targetOutcomes > this.targetPoints) {
 			problems.put(OUTCOMES, "Each confirmed outcome is worth at least 1 point, so aim for at most "
 					+ this.targetPoints + " outcomes (the points target).");
 		}

@@ -73,8 +73,7 @@ public enum GoalPeriod {
 	 * @return the window
 	 */
 	public TimeWindow windowOf(LocalDate date, ZoneId zone) {
-		return new TimeWindow(startOf(date).atStartOfDay(zone).toInstant(),
-				endOf(date).atStartOfDay(zone).toInstant());
+		return new TimeWindow(startOf(date).atStartOfDay(zone).toInstant(), endOf(date).atStartOfDay(zone).toInstant());
 	}
 
 	/**

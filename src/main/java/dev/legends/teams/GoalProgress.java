@@ -50,7 +50,8 @@ public record GoalProgress(Team team, TeamGoal goal, TimeWindow window, LocalDat
 	}
 
 	/**
-	 * Whether cost per point is within the goal's ceiling (also when nothing is known yet).
+	 * Whether cost per point is within the goal's ceiling (also when nothing is known
+	 * yet).
 	 * @return {@code false} only when a ceiling is set and exceeded
 	 */
 	public boolean costWithinCeiling() {

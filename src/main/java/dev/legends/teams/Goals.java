@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Team goals: what each team aims to deliver per period, who set it and when, and how
- * far the team has come in the current period.
+ * Team goals: what each team aims to deliver per period, who set it and when, and how far
+ * the team has come in the current period.
  */
 @Service
 @Transactional

@@ -9,8 +9,7 @@ import java.util.Set;
  * @param teamId the team to edit, or {@code null} to create one
  * @param workspaceId the workspace
  * @param name the name
- * @param memberIds the members (ignored when a user group is given: its members are
- * used)
+ * @param memberIds the members (ignored when a user group is given: its members are used)
  * @param managerIds the managers
  * @param usergroupId a Slack user group to take members from, or {@code null}
  * @param digestChannelId the default digest channel, or {@code null}

@@ -167,8 +167,7 @@ public class Teams {
 		else if (change.name().length() > MAX_NAME_LENGTH) {
 			problems.put(NAME, "Keep the name to " + MAX_NAME_LENGTH + " characters.");
 		}
-		else if (findByName(change.workspaceId(), change.name())
-			.filter((other) -> !other.id().equals(change.teamId()))
+		else if (findByName(change.workspaceId(), change.name()).filter((other) -> !other.id().equals(change.teamId()))
 			.isPresent()) {
 			problems.put(NAME, "A team with this name already exists. Pick another name.");
 		}

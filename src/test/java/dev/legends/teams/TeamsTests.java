@@ -37,8 +37,8 @@ class TeamsTests {
 		Member admin = this.members.member(workspace, SlackTestClient.ADMIN_USER);
 		Member ada = this.members.member(workspace, "UTADA");
 		Member bob = this.members.member(workspace, "UTBOB");
-		Team team = this.teams.save(change(null, admin, "Platform", Set.of(ada.getId(), bob.getId()), Set.of(bob.getId())),
-				admin);
+		Team team = this.teams
+			.save(change(null, admin, "Platform", Set.of(ada.getId(), bob.getId()), Set.of(bob.getId())), admin);
 		assertThat(this.teams.findByName(admin.getWorkspaceId(), "  platform ")).contains(team);
 		assertThat(this.teams.teamsOf(ada.getId())).containsExactly(team);
 		assertThat(this.teams.managedBy(bob.getId())).containsExactly(team);
