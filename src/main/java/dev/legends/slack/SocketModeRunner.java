@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens the Socket Mode connection when {@code SLACK_APP_TOKEN} is set, so that Legends
- * works without a public URL.
+ * works without a public URL; connecting happens in the background so a slow or failing
+ * connection never holds up start-up.
  */
 @Component
 class SocketModeRunner implements SmartLifecycle {
@@ -23,6 +24,8 @@ class SocketModeRunner implements SmartLifecycle {
 
 	private volatile SocketModeApp socketModeApp;
 
+	private volatile boolean running;
+
 	SocketModeRunner(SlackProperties properties, App app) {
 		this.properties = properties;
 		this.app = app;
@@ -33,9 +36,17 @@ class SocketModeRunner implements SmartLifecycle {
 		if (this.properties.mode() != SlackMode.SOCKET) {
 			return;
 		}
+		this.running = true;
+		Thread connector = new Thread(this::connect, "legends-socket-mode");
+		connector.setDaemon(true);
+		connector.start();
+	}
+
+	private void connect() {
 		try {
-			this.socketModeApp = new SocketModeApp(this.properties.appToken(), this.app);
-			this.socketModeApp.startAsync();
+			SocketModeApp socketMode = new SocketModeApp(this.properties.appToken(), this.app);
+			this.socketModeApp = socketMode;
+			socketMode.startAsync();
 			logger.info("Socket Mode connection opened");
 		}
 		catch (Exception ex) {
@@ -46,10 +57,11 @@ class SocketModeRunner implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		SocketModeApp running = this.socketModeApp;
-		if (running != null) {
+		this.running = false;
+		SocketModeApp socketMode = this.socketModeApp;
+		if (socketMode != null) {
 			try {
-				running.stop();
+				socketMode.close();
 			}
 			catch (Exception ex) {
 				logger.debug("Socket Mode connection did not close cleanly", ex);
@@ -60,7 +72,7 @@ class SocketModeRunner implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.socketModeApp != null;
+		return this.running;
 	}
 
 }

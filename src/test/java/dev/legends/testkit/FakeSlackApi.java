@@ -63,6 +63,8 @@ public final class FakeSlackApi {
 
 	private final AtomicLong sequence = new AtomicLong(1);
 
+	private volatile String socketModeUrl;
+
 	private final Gson gson = new Gson();
 
 	private FakeSlackApi() throws IOException {
@@ -112,8 +114,17 @@ public final class FakeSlackApi {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/**
+	 * Answer {@code apps.connections.open} with this WebSocket URL until reset.
+	 * @param url the URL, e.g. from {@link FakeSocketModeServer#url()}
+	 */
+	public void setSocketModeUrl(String url) {
+		this.socketModeUrl = url;
+	}
+
 	/** Forget all calls, failures and channel history (users stay). */
 	public void reset() {
+		this.socketModeUrl = null;
 		this.calls.clear();
 		this.failures.clear();
 		this.channelHistory.clear();
@@ -261,6 +272,9 @@ public final class FakeSlackApi {
 				return "{\"ok\":true,\"url\":\"https://legends-test.invalid/\",\"team\":\"Test\",\"user\":\"legends\","
 						+ "\"team_id\":\"" + TEAM_ID + "\",\"user_id\":\"" + BOT_USER_ID
 						+ "\",\"bot_id\":\"B0LEGENDS\"}";
+			case "apps.connections.open":
+				return (this.socketModeUrl != null) ? "{\"ok\":true,\"url\":\"" + this.socketModeUrl + "\"}"
+						: error("invalid_auth");
 			case "users.info":
 				return userAnswer(this.users.get(params.get("user")));
 			case "users.lookupByEmail":
