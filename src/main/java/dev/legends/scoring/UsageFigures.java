@@ -1,0 +1,39 @@
+package dev.legends.scoring;
+
+/**
+ * A person's AI usage in a period, as scoring sees it.
+ *
+ * @param inputTokens uncached input tokens
+ * @param outputTokens output tokens
+ * @param cacheReadTokens input tokens read from cache
+ * @param cacheCreationTokens input tokens written to cache
+ * @param reasoningTokens reasoning tokens
+ * @param requests requests
+ * @param reportedCostUsd the sources' own cost figures, summed
+ * @param estimatedCostUsd Legends' estimate from its price table
+ * @param priceUnknown whether some usage had a model without a known price
+ */
+public record UsageFigures(long inputTokens, long outputTokens, long cacheReadTokens, long cacheCreationTokens,
+		long reasoningTokens, long requests, double reportedCostUsd, double estimatedCostUsd, boolean priceUnknown) {
+
+	/** No usage at all. */
+	public static final UsageFigures NONE = new UsageFigures(0, 0, 0, 0, 0, 0, 0, 0, false);
+
+	/**
+	 * Usage with only an estimated cost, for examples and tests.
+	 * @param estimatedCostUsd the estimated cost
+	 * @return the figures
+	 */
+	public static UsageFigures costing(double estimatedCostUsd) {
+		return new UsageFigures(0, 0, 0, 0, 0, 0, 0, estimatedCostUsd, false);
+	}
+
+	/**
+	 * All tokens of every class (reasoning excluded, as it is part of output).
+	 * @return the total
+	 */
+	public long totalTokens() {
+		return this.inputTokens + this.outputTokens + this.cacheReadTokens + this.cacheCreationTokens;
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.legends.scoring.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.legends.scoring.Board;
+import dev.legends.scoring.BoardKind;
+import dev.legends.scoring.BoardRow;
+import dev.legends.scoring.PersonFigures;
+import dev.legends.scoring.Prior;
+
+/**
+ * The three rankings as pure functions: who is ranked, by what figure, with competition
+ * ranks so that equal figures share a rank.
+ */
+public final class Rankings {
+
+	private static final double TIE = 1e-9;
+
+	private Rankings() {
+	}
+
+	/**
+	 * Rank the listed people of a group on a board.
+	 * @param kind the board
+	 * @param people everyone in the group (unlisted people are left out)
+	 * @param prior the efficiency prior (used by the efficiency board only)
+	 * @param rules the efficiency thresholds
+	 * @return ranked rows, best first
+	 */
+	public static List<BoardRow> rank(BoardKind kind, List<PersonFigures> people, Prior prior, Board.Rules rules) {
+		List<PersonFigures> ranked = people.stream()
+			.filter(PersonFigures::listed)
+			.filter((person) -> notRankedReason(kind, person, rules).isEmpty())
+			.sorted(Comparator.comparingDouble((PersonFigures person) -> -score(kind, person, prior))
+				.thenComparing(PersonFigures::name, String.CASE_INSENSITIVE_ORDER)
+				.thenComparingLong(PersonFigures::memberId))
+			.toList();
+		List<BoardRow> rows = new ArrayList<>(ranked.size());
+		for (int i = 0; i < ranked.size(); i++) {
+			double score = score(kind, ranked.get(i), prior);
+			int rank = (i > 0 && same(score, score(kind, ranked.get(i - 1), prior))) ? rows.get(i - 1).rank() : i + 1;
+			boolean tied = (i > 0 && rows.get(i - 1).rank() == rank)
+					|| (i + 1 < ranked.size() && same(score, score(kind, ranked.get(i + 1), prior)));
+			rows.add(new BoardRow(rank, tied, ranked.get(i), efficiencyOf(kind, ranked.get(i), prior)));
+		}
+		return rows;
+	}
+
+	/**
+	 * The rank a person would have among already ranked rows (for someone not listed).
+	 * @param kind the board
+	 * @param ranked the ranked rows
+	 * @param person the person
+	 * @param prior the efficiency prior
+	 * @return the row the person would have
+	 */
+	public static BoardRow placeAmong(BoardKind kind, List<BoardRow> ranked, PersonFigures person, Prior prior) {
+		double score = score(kind, person, prior);
+		int above = 0;
+		boolean tied = false;
+		for (BoardRow row : ranked) {
+			double other = score(kind, row.person(), prior);
+			if (same(other, score)) {
+				tied = true;
+			}
+			else if (other > score) {
+				above++;
+			}
+		}
+		return new BoardRow(above + 1, tied, person, efficiencyOf(kind, person, prior));
+	}
+
+	/**
+	 * Why a person is not ranked on a board, if they are not.
+	 * @param kind the board
+	 * @param person the person
+	 * @param rules the efficiency thresholds
+	 * @return the reason, or empty when ranked
+	 */
+	public static Optional<String> notRankedReason(BoardKind kind, PersonFigures person, Board.Rules rules) {
+		return switch (kind) {
+			case OUTCOMES -> (person.points() > 0) ? Optional.empty() : Optional.of("no outcome points in this period");
+			case USAGE -> (person.cost() > 0 || person.usage().totalTokens() > 0) ? Optional.empty()
+					: Optional.of("no usage recorded in this period");
+			case EFFICIENCY -> efficiencyReason(person, rules);
+		};
+	}
+
+	/**
+	 * The figure a board ranks by.
+	 * @param kind the board
+	 * @param person the person
+	 * @param prior the efficiency prior
+	 * @return points, shrunk points per dollar, or estimated cost
+	 */
+	public static double score(BoardKind kind, PersonFigures person, Prior prior) {
+		return switch (kind) {
+			case OUTCOMES -> person.points();
+			case EFFICIENCY -> Efficiency.score(person.points(), person.cost(), prior);
+			case USAGE -> person.cost();
+		};
+	}
+
+	private static Optional<String> efficiencyReason(PersonFigures person, Board.Rules rules) {
+		if (person.confirmedOutcomes() < rules.minConfirmedOutcomes()) {
+			return Optional.of((rules.minConfirmedOutcomes() == 1) ? "no confirmed outcome yet"
+					: "fewer than " + rules.minConfirmedOutcomes() + " confirmed outcomes");
+		}
+		if (person.cost() < rules.minCostUsd()) {
+			return Optional.of("below the minimum volume of " + Numbers.usd(rules.minCostUsd()) + " estimated cost");
+		}
+		return Optional.empty();
+	}
+
+	private static Double efficiencyOf(BoardKind kind, PersonFigures person, Prior prior) {
+		return (prior != null) ? Efficiency.score(person.points(), person.cost(), prior) : null;
+	}
+
+	private static boolean same(double a, double b) {
+		return Math.abs(a - b) <= TIE * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+	}
+
+}
