@@ -17,7 +17,9 @@ public record CoachingFlag(Kind kind, double weekCostUsd, double trailingMedianC
 	 */
 	public enum Kind {
 
-		/** Spend at least the configured multiple of the trailing median, outcomes not up. */
+		/**
+		 * Spend at least the configured multiple of the trailing median, outcomes not up.
+		 */
 		SPEND_SPIKE,
 
 		/** Heavy usage with no outcome points for two weeks running. */

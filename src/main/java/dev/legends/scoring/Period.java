@@ -97,7 +97,8 @@ public record Period(Kind kind, LocalDate start, ZoneId zone) {
 	 * @return the window
 	 */
 	public TimeWindow toWindow() {
-		return new TimeWindow(this.start.atStartOfDay(this.zone).toInstant(), end().atStartOfDay(this.zone).toInstant());
+		return new TimeWindow(this.start.atStartOfDay(this.zone).toInstant(),
+				end().atStartOfDay(this.zone).toInstant());
 	}
 
 	/**
@@ -122,8 +123,8 @@ public record Period(Kind kind, LocalDate start, ZoneId zone) {
 		return switch (this.kind) {
 			case WEEK -> "Week " + this.start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + " (" + DAY.format(this.start)
 					+ "–" + DAY.format(end().minusDays(1)) + " " + end().minusDays(1).getYear() + ")";
-			case MONTH -> this.start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-					+ this.start.getYear();
+			case MONTH ->
+				this.start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + this.start.getYear();
 			case QUARTER -> "Q" + this.start.get(IsoFields.QUARTER_OF_YEAR) + " " + this.start.getYear();
 		};
 	}

@@ -36,8 +36,8 @@ public final class Efficiency {
 	 * @return the arithmetic
 	 */
 	public static String arithmetic(double points, double costUsd, Prior prior) {
-		return String.format(Locale.ENGLISH, "(%s + %.2f × %.3f) / (%.2f + %.2f) = %.3f points/$", Numbers.points(points),
-				prior.weightUsd(), prior.pointsPerDollar(), costUsd, prior.weightUsd(),
+		return String.format(Locale.ENGLISH, "(%s + %.2f × %.3f) / (%.2f + %.2f) = %.3f points/$",
+				Numbers.points(points), prior.weightUsd(), prior.pointsPerDollar(), costUsd, prior.weightUsd(),
 				score(points, costUsd, prior));
 	}
 

@@ -103,8 +103,8 @@ class RankingsProperties {
 		Arbitrary<Double> cost = Arbitraries.oneOf(Arbitraries.just(0.0),
 				Arbitraries.doubles().between(0.01, 3000).ofScale(2));
 		Arbitrary<PersonFigures> person = Combinators.combine(points, points, confirmedCount, cost)
-			.as((confirmed, pending, count, c) -> new PersonFigures(0, "", true, (count == 0) ? 0 : confirmed,
-					pending, count, (pending > 0) ? 1 : 0, UsageFigures.costing(c)));
+			.as((confirmed, pending, count, c) -> new PersonFigures(0, "", true, (count == 0) ? 0 : confirmed, pending,
+					count, (pending > 0) ? 1 : 0, UsageFigures.costing(c)));
 		return person.list().ofMinSize(1).ofMaxSize(20).map(RankingsProperties::numbered);
 	}
 
