@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +34,11 @@ public class Members {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
-			WorkspaceProperties properties, Optional<Clock> clock) {
+			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.workspaces = workspaces;
 		this.members = members;
 		this.directory = directory;
@@ -62,13 +67,20 @@ public class Members {
 		Workspace workspace = workspace(teamId);
 		Member member = this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId)
 			.orElseGet(() -> newMember(workspace, userId));
+		boolean known = member.getId() != null;
+		String emailBefore = member.getEmail();
 		if (isStale(member)) {
 			Instant now = this.clock.instant();
 			this.directory.lookup(teamId, userId)
 				.ifPresentOrElse((entry) -> member.apply(entry, now),
 						() -> member.retryLookupAfter(now.minus(STALE_AFTER).plus(RETRY_FAILED_LOOKUP_AFTER)));
 		}
-		return this.members.save(member);
+		Member saved = this.members.save(member);
+		if (!known || !Objects.equals(emailBefore, saved.getEmail())) {
+			this.events.publishEvent(new MemberProfileChanged(saved.getWorkspaceId(), saved.getId(),
+					saved.getSlackUserId(), saved.getEmail()));
+		}
+		return saved;
 	}
 
 	/**
@@ -80,6 +92,17 @@ public class Members {
 	@Transactional(readOnly = true)
 	public Optional<Member> findByEmail(Long workspaceId, String email) {
 		return this.members.findFirstByWorkspaceIdAndEmailIgnoreCase(workspaceId, email);
+	}
+
+	/**
+	 * Find a member of a workspace by Slack user id, without asking the directory.
+	 * @param workspaceId the workspace id
+	 * @param slackUserId the Slack user id
+	 * @return the member, if known
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Member> findBySlackUserId(Long workspaceId, String slackUserId) {
+		return this.members.findByWorkspaceIdAndSlackUserId(workspaceId, slackUserId);
 	}
 
 	/**

@@ -1,0 +1,90 @@
+package dev.legends.slack;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
+import dev.legends.usage.EmailDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds people by email with Slack's {@code users.lookupByEmail}: answers are cached (a
+ * day when found, an hour when not), a 429 pauses lookups for its {@code Retry-After},
+ * and any failure leaves the usage unmatched instead of failing the ingest.
+ */
+@Component
+class SlackEmailDirectory implements EmailDirectory {
+
+	private static final Logger logger = LoggerFactory.getLogger(SlackEmailDirectory.class);
+
+	static final Duration FOUND_TTL = Duration.ofHours(24);
+
+	static final Duration NOT_FOUND_TTL = Duration.ofHours(1);
+
+	private final MethodsClient methods;
+
+	private final Clock clock;
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	private volatile Instant pausedUntil = Instant.EPOCH;
+
+	SlackEmailDirectory(MethodsClient methods, Optional<Clock> clock) {
+		this.methods = methods;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	@Override
+	public Optional<String> userIdByEmail(String teamId, String email) {
+		Instant now = this.clock.instant();
+		String key = teamId + "/" + email;
+		Cached cached = this.cache.get(key);
+		if (cached != null && cached.expires().isAfter(now)) {
+			return Optional.ofNullable(cached.userId());
+		}
+		if (now.isBefore(this.pausedUntil)) {
+			return Optional.empty();
+		}
+		try {
+			UsersLookupByEmailResponse response = this.methods.usersLookupByEmail((r) -> r.email(email));
+			String userId = (response.isOk() && response.getUser() != null) ? response.getUser().getId() : null;
+			if (userId == null && !"users_not_found".equals(response.getError())) {
+				logger.info("users.lookupByEmail answered {}", response.getError());
+				return Optional.empty();
+			}
+			this.cache.put(key, new Cached(userId, now.plus((userId != null) ? FOUND_TTL : NOT_FOUND_TTL)));
+			return Optional.ofNullable(userId);
+		}
+		catch (SlackApiException ex) {
+			if (ex.getResponse().code() == 429) {
+				String retryAfter = ex.getResponse().header("Retry-After");
+				long seconds = (retryAfter != null && retryAfter.matches("\\d+")) ? Long.parseLong(retryAfter) : 60;
+				this.pausedUntil = now.plusSeconds(seconds);
+				logger.warn("users.lookupByEmail is rate limited; pausing email lookups for {} s", seconds);
+			}
+			else {
+				logger.warn("users.lookupByEmail failed: {}", ex.getMessage());
+			}
+			return Optional.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("users.lookupByEmail failed: {}", ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private record Cached(String userId, Instant expires) {
+
+	}
+
+}

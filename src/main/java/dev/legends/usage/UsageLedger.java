@@ -1,0 +1,296 @@
+package dev.legends.usage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.legends.usage.UsageStore.Grouped;
+import dev.legends.usage.UsageStore.Hourly;
+import dev.legends.usage.UsageStore.IdentityRow;
+import dev.legends.usage.UsageStore.KeyedInput;
+import dev.legends.usage.UsageStore.RollupKey;
+import dev.legends.workspace.MemberProfileChanged;
+import dev.legends.workspace.TimeWindow;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The usage ledger: stores usage records once each (deduplicated), keeps hourly rollups
+ * per identity and model up to date as it stores, and answers period totals from the
+ * rollups, priced with Legends' price table.
+ *
+ * <p>
+ * Periods are matched by the hour a record starts in: a record counts in a window when
+ * the hour its {@code start} falls in begins inside the window (exact for windows on whole
+ * hours, as weeks and days are).
+ */
+@Service
+public class UsageLedger {
+
+	private final UsageStore store;
+
+	private final IdentityResolver resolver;
+
+	private final Pricing pricing;
+
+	private final TransactionTemplate transactions;
+
+	UsageLedger(UsageStore store, IdentityResolver resolver, Pricing pricing,
+			PlatformTransactionManager transactionManager) {
+		this.store = store;
+		this.resolver = resolver;
+		this.pricing = pricing;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Store usage records of a workspace, all or nothing in one transaction. Records
+	 * stored before (same source and id, or same content when there is no id) count as
+	 * duplicates and change nothing; identities are matched to people where possible.
+	 * @param workspaceId the workspace
+	 * @param inputs the records, already validated
+	 * @return how many were accepted, how many were duplicates, and the identities no
+	 * person is known for yet
+	 */
+	public IngestResult ingest(Long workspaceId, List<UsageInput> inputs) {
+		if (inputs.isEmpty()) {
+			return new IngestResult(0, 0, List.of());
+		}
+		Set<UsageIdentity> identities = new LinkedHashSet<>();
+		inputs.forEach((input) -> identities.add(input.user()));
+		Map<UsageIdentity, Long> members = this.resolver.resolve(workspaceId, identities);
+		try {
+			return this.transactions.execute((status) -> write(workspaceId, inputs, members));
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent ingest stored some of the same records or identities first:
+			// once more, and they count as duplicates.
+			return this.transactions.execute((status) -> write(workspaceId, inputs, members));
+		}
+	}
+
+	/**
+	 * A person's totals in a window, over every identity matched to them.
+	 * @param memberId the member
+	 * @param window the period
+	 * @return the totals ({@link UsageTotals#EMPTY}-like when nothing was recorded)
+	 */
+	public UsageTotals totalsForMember(Long memberId, TimeWindow window) {
+		TotalsAccumulator totals = new TotalsAccumulator(this.pricing);
+		this.store.memberByModel(memberId, window).forEach((row) -> totals.add(row.model(), row.counts()));
+		return totals.totals();
+	}
+
+	/**
+	 * A person's totals in a window per model, largest token count first.
+	 * @param memberId the member
+	 * @param window the period
+	 * @return one entry per model used
+	 */
+	public List<ModelUsage> totalsByModelForMember(Long memberId, TimeWindow window) {
+		return this.store.memberByModel(memberId, window)
+			.stream()
+			.map((row) -> new ModelUsage(row.model(),
+					new TotalsAccumulator(this.pricing).add(row.model(), row.counts()).totals()))
+			.sorted(Comparator.comparingLong((ModelUsage usage) -> usage.totals().totalTokens()).reversed())
+			.toList();
+	}
+
+	/**
+	 * Every person's totals in a workspace and window, plus one entry per identity not
+	 * matched to a person yet; largest token count first.
+	 * @param workspaceId the workspace
+	 * @param window the period
+	 * @return the totals per owner (only owners with usage in the window)
+	 */
+	public List<OwnerUsage> totalsByOwner(Long workspaceId, TimeWindow window) {
+		Map<UsageOwner, TotalsAccumulator> byOwner = new LinkedHashMap<>();
+		for (Grouped row : this.store.workspaceByIdentityAndModel(workspaceId, window)) {
+			byOwner.computeIfAbsent(row.owner(), (owner) -> new TotalsAccumulator(this.pricing))
+				.add(row.model(), row.counts());
+		}
+		return byOwner.entrySet()
+			.stream()
+			.map((entry) -> new OwnerUsage(entry.getKey(), entry.getValue().totals()))
+			.sorted(Comparator.comparingLong((OwnerUsage usage) -> usage.totals().totalTokens()).reversed())
+			.toList();
+	}
+
+	/**
+	 * Every matched person's totals in a workspace and window (unmatched usage left out).
+	 * @param workspaceId the workspace
+	 * @param window the period
+	 * @return totals by member id (only members with usage in the window)
+	 */
+	public Map<Long, UsageTotals> totalsByMember(Long workspaceId, TimeWindow window) {
+		Map<Long, UsageTotals> byMember = new LinkedHashMap<>();
+		totalsByOwner(workspaceId, window).stream()
+			.filter((usage) -> usage.owner().isMember())
+			.forEach((usage) -> byMember.put(usage.owner().memberId(), usage.totals()));
+		return byMember;
+	}
+
+	/**
+	 * A workspace's totals in a window, matched and unmatched usage together.
+	 * @param workspaceId the workspace
+	 * @param window the period
+	 * @return the totals
+	 */
+	public UsageTotals workspaceTotals(Long workspaceId, TimeWindow window) {
+		TotalsAccumulator totals = new TotalsAccumulator(this.pricing);
+		this.store.workspaceByIdentityAndModel(workspaceId, window)
+			.forEach((row) -> totals.add(row.model(), row.counts()));
+		return totals.totals();
+	}
+
+	/**
+	 * A person's usage per calendar day of a zone, one entry for every day the window
+	 * touches (empty days included), oldest first.
+	 * @param memberId the member
+	 * @param window the period
+	 * @param zone whose midnight separates days
+	 * @return the series
+	 */
+	public List<DailyUsage> dailySeriesForMember(Long memberId, TimeWindow window, ZoneId zone) {
+		return daily(this.store.memberByHour(memberId, window), window, zone);
+	}
+
+	/**
+	 * A workspace's usage per calendar day of a zone, one entry for every day the window
+	 * touches (empty days included), oldest first.
+	 * @param workspaceId the workspace
+	 * @param window the period
+	 * @param zone whose midnight separates days
+	 * @return the series
+	 */
+	public List<DailyUsage> dailySeriesForWorkspace(Long workspaceId, TimeWindow window, ZoneId zone) {
+		return daily(this.store.workspaceByHour(workspaceId, window), window, zone);
+	}
+
+	/**
+	 * Map an identity (email, Slack id, API key name or id, account id) to a person: its
+	 * usage, past and future, counts for them.
+	 * @param workspaceId the workspace
+	 * @param identity the identity
+	 * @param memberId the person
+	 * @return what changed
+	 */
+	public IdentityMapping mapIdentity(Long workspaceId, UsageIdentity identity, Long memberId) {
+		return this.transactions.execute((status) -> {
+			IdentityRow row = this.store.findIdentities(workspaceId, List.of(identity)).get(identity);
+			if (row == null) {
+				this.store.insertIdentity(workspaceId, identity, memberId);
+				return new IdentityMapping(identity, memberId, null, 0);
+			}
+			this.store.setIdentityMember(row.id(), memberId);
+			return new IdentityMapping(identity, memberId, row.memberId(), this.store.recordsOf(row.id()));
+		});
+	}
+
+	/**
+	 * The identities of a workspace whose usage no person is matched to yet, most
+	 * records first.
+	 * @param workspaceId the workspace
+	 * @return the unmatched identities that carry usage
+	 */
+	public List<UnmatchedIdentity> unmatchedIdentities(Long workspaceId) {
+		return this.store.unmatched(workspaceId)
+			.stream()
+			.map((row) -> new UnmatchedIdentity(row.owner().identity(), row.counts().records(),
+					row.counts().totalTokens()))
+			.sorted(Comparator.comparingLong(UnmatchedIdentity::records).reversed())
+			.toList();
+	}
+
+	/**
+	 * Attach usage kept under a person's email or Slack id once they become known.
+	 * @param event the member that appeared or changed email
+	 */
+	@EventListener
+	void on(MemberProfileChanged event) {
+		this.store.attachMember(event.workspaceId(), event.memberId(), event.slackUserId(), event.email());
+	}
+
+	private IngestResult write(Long workspaceId, List<UsageInput> inputs, Map<UsageIdentity, Long> members) {
+		Map<UsageIdentity, Long> identityIds = ensureIdentities(workspaceId, members);
+		Map<String, Map<String, KeyedInput>> bySource = new HashMap<>();
+		for (UsageInput input : inputs) {
+			KeyedInput keyed = new KeyedInput(input, DedupeKeys.of(input), identityIds.get(input.user()));
+			bySource.computeIfAbsent(input.source(), (source) -> new LinkedHashMap<>()).putIfAbsent(keyed.key(), keyed);
+		}
+		List<KeyedInput> fresh = new ArrayList<>();
+		bySource.forEach((source, keyed) -> {
+			keyed.keySet().removeAll(this.store.existingKeys(workspaceId, source, keyed.keySet()));
+			fresh.addAll(keyed.values());
+		});
+		this.store.insertRecords(workspaceId, fresh);
+		this.store.addToRollups(workspaceId, rollups(fresh));
+		List<String> unmatched = members.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == null)
+			.map((entry) -> entry.getKey().value())
+			.distinct()
+			.sorted()
+			.toList();
+		return new IngestResult(fresh.size(), inputs.size() - fresh.size(), unmatched);
+	}
+
+	private Map<UsageIdentity, Long> ensureIdentities(Long workspaceId, Map<UsageIdentity, Long> members) {
+		Map<UsageIdentity, IdentityRow> rows = this.store.findIdentities(workspaceId, members.keySet());
+		Map<UsageIdentity, Long> ids = new HashMap<>();
+		members.forEach((identity, memberId) -> {
+			IdentityRow row = rows.get(identity);
+			if (row == null) {
+				ids.put(identity, this.store.insertIdentity(workspaceId, identity, memberId));
+				return;
+			}
+			if (row.memberId() == null && memberId != null) {
+				this.store.setIdentityMember(row.id(), memberId);
+			}
+			ids.put(identity, row.id());
+		});
+		return ids;
+	}
+
+	private static Map<RollupKey, TokenCounts> rollups(List<KeyedInput> records) {
+		Map<RollupKey, TokenCounts> rollups = new HashMap<>();
+		for (KeyedInput record : records) {
+			UsageInput input = record.input();
+			RollupKey key = new RollupKey(record.identityId(), input.model(),
+					input.start().truncatedTo(ChronoUnit.HOURS));
+			rollups.merge(key, TokenCounts.of(input), TokenCounts::plus);
+		}
+		return rollups;
+	}
+
+	private List<DailyUsage> daily(List<Hourly> rows, TimeWindow window, ZoneId zone) {
+		TreeMap<LocalDate, TotalsAccumulator> days = new TreeMap<>();
+		Function<LocalDate, TotalsAccumulator> empty = (day) -> new TotalsAccumulator(this.pricing);
+		LocalDate first = window.start().atZone(zone).toLocalDate();
+		Instant lastInstant = window.end().equals(window.start()) ? window.end() : window.end().minusNanos(1);
+		LocalDate last = lastInstant.atZone(zone).toLocalDate();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			days.put(day, empty.apply(day));
+		}
+		for (Hourly row : rows) {
+			days.computeIfAbsent(row.bucketStart().atZone(zone).toLocalDate(), empty).add(row.model(), row.counts());
+		}
+		return days.entrySet().stream().map((entry) -> new DailyUsage(entry.getKey(), entry.getValue().totals())).toList();
+	}
+
+}

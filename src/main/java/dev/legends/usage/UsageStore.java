@@ -1,0 +1,290 @@
+package dev.legends.usage;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.legends.workspace.TimeWindow;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Plain JDBC access to identities, raw usage records and hourly rollups: batch inserts on
+ * the ingest path, grouped sums over rollups for every period query.
+ */
+@Repository
+class UsageStore {
+
+	private static final int IN_CHUNK = 500;
+
+	private static final int BATCH = 1000;
+
+	private static final String SUMS = "sum(r.input_tokens), sum(r.output_tokens), sum(r.cache_read_tokens), "
+			+ "sum(r.cache_creation_tokens), sum(r.reasoning_tokens), sum(r.requests), "
+			+ "sum(r.cost_usd_reported), sum(r.records)";
+
+	private static final String IN_WINDOW = " r.bucket_start >= ? and r.bucket_start < ? ";
+
+	private final JdbcTemplate jdbc;
+
+	UsageStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Map<UsageIdentity, IdentityRow> findIdentities(Long workspaceId, Collection<UsageIdentity> identities) {
+		Map<UsageIdentity, IdentityRow> found = new HashMap<>();
+		Map<UsageIdentity.Kind, List<String>> byKind = new HashMap<>();
+		identities.forEach((identity) -> byKind.computeIfAbsent(identity.kind(), (k) -> new ArrayList<>())
+			.add(identity.value()));
+		byKind.forEach((kind, values) -> chunks(values).forEach((chunk) -> this.jdbc.query(
+				"select id, identity_value, member_id from usage_identity where workspace_id = ? and kind = ? "
+						+ "and identity_value in (" + placeholders(chunk.size()) + ")",
+				(rs) -> {
+					found.put(new UsageIdentity(kind, rs.getString(2)),
+							new IdentityRow(rs.getLong(1), (Long) rs.getObject(3, Long.class)));
+				}, params(workspaceId, kind.name(), chunk))));
+		return found;
+	}
+
+	long insertIdentity(Long workspaceId, UsageIdentity identity, Long memberId) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(
+					"insert into usage_identity (workspace_id, kind, identity_value, member_id, created_at) "
+							+ "values (?, ?, ?, ?, ?)",
+					new String[] { "id" });
+			statement.setLong(1, workspaceId);
+			statement.setString(2, identity.kind().name());
+			statement.setString(3, identity.value());
+			statement.setObject(4, memberId);
+			statement.setObject(5, utc(Instant.now()));
+			return statement;
+		}, keys);
+		return keys.getKey().longValue();
+	}
+
+	void setIdentityMember(long identityId, Long memberId) {
+		this.jdbc.update("update usage_identity set member_id = ? where id = ?", memberId, identityId);
+	}
+
+	int attachMember(Long workspaceId, Long memberId, String slackUserId, String email) {
+		return this.jdbc.update(
+				"update usage_identity set member_id = ? where workspace_id = ? and member_id is null "
+						+ "and ((kind = 'EMAIL' and identity_value = ?) or (kind = 'SLACK_ID' and identity_value = ?))",
+				memberId, workspaceId, (email != null) ? email.strip().toLowerCase(java.util.Locale.ROOT) : "",
+				slackUserId);
+	}
+
+	Set<String> existingKeys(Long workspaceId, String source, Collection<String> keys) {
+		Set<String> existing = new HashSet<>();
+		for (List<String> chunk : chunks(new ArrayList<>(keys))) {
+			this.jdbc.query(
+					"select dedupe_key from usage_record where workspace_id = ? and source = ? and dedupe_key in ("
+							+ placeholders(chunk.size()) + ")",
+					(rs) -> {
+						existing.add(rs.getString(1));
+					}, params(workspaceId, source, chunk));
+		}
+		return existing;
+	}
+
+	void insertRecords(Long workspaceId, List<KeyedInput> records) {
+		this.jdbc.batchUpdate("insert into usage_record (workspace_id, identity_id, source, dedupe_key, model, "
+				+ "start_at, end_at, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
+				+ "reasoning_tokens, requests, cost_usd) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records,
+				BATCH, (statement, record) -> {
+					UsageInput input = record.input();
+					statement.setLong(1, workspaceId);
+					statement.setLong(2, record.identityId());
+					statement.setString(3, input.source());
+					statement.setString(4, record.key());
+					statement.setString(5, input.model());
+					statement.setObject(6, utc(input.start()));
+					statement.setObject(7, utc(input.end()));
+					statement.setLong(8, input.inputTokens());
+					statement.setLong(9, input.outputTokens());
+					statement.setLong(10, input.cacheReadInputTokens());
+					statement.setLong(11, input.cacheCreationInputTokens());
+					statement.setLong(12, input.reasoningTokens());
+					statement.setLong(13, input.requests());
+					statement.setBigDecimal(14, input.costUsd());
+				});
+	}
+
+	void addToRollups(Long workspaceId, Map<RollupKey, TokenCounts> additions) {
+		List<Map.Entry<RollupKey, TokenCounts>> entries = new ArrayList<>(additions.entrySet());
+		List<Map.Entry<RollupKey, TokenCounts>> missing = new ArrayList<>();
+		for (List<Map.Entry<RollupKey, TokenCounts>> chunk : chunksOf(entries)) {
+			int[][] counts = this.jdbc.batchUpdate("update usage_rollup set input_tokens = input_tokens + ?, "
+					+ "output_tokens = output_tokens + ?, cache_read_tokens = cache_read_tokens + ?, "
+					+ "cache_creation_tokens = cache_creation_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
+					+ "requests = requests + ?, cost_usd_reported = cost_usd_reported + ?, records = records + ? "
+					+ "where identity_id = ? and model = ? and bucket_start = ?", chunk, chunk.size(),
+					(statement, entry) -> {
+						setCounts(statement, 1, entry.getValue());
+						statement.setLong(9, entry.getKey().identityId());
+						statement.setString(10, entry.getKey().model());
+						statement.setObject(11, utc(entry.getKey().bucketStart()));
+					});
+			for (int i = 0; i < chunk.size(); i++) {
+				if (counts[0][i] == 0) {
+					missing.add(chunk.get(i));
+				}
+			}
+		}
+		this.jdbc.batchUpdate("insert into usage_rollup (input_tokens, output_tokens, cache_read_tokens, "
+				+ "cache_creation_tokens, reasoning_tokens, requests, cost_usd_reported, records, identity_id, model, "
+				+ "bucket_start, workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", missing, BATCH,
+				(statement, entry) -> {
+					setCounts(statement, 1, entry.getValue());
+					statement.setLong(9, entry.getKey().identityId());
+					statement.setString(10, entry.getKey().model());
+					statement.setObject(11, utc(entry.getKey().bucketStart()));
+					statement.setLong(12, workspaceId);
+				});
+	}
+
+	List<Grouped> memberByModel(Long memberId, TimeWindow window) {
+		return this.jdbc.query("select r.model, " + SUMS + " from usage_rollup r join usage_identity i "
+				+ "on i.id = r.identity_id where i.member_id = ? and" + IN_WINDOW + "group by r.model",
+				(rs, n) -> new Grouped(null, rs.getString(1), counts(rs, 2)), memberId, utc(window.start()),
+				utc(window.end()));
+	}
+
+	List<Grouped> workspaceByIdentityAndModel(Long workspaceId, TimeWindow window) {
+		return this.jdbc.query("select i.kind, i.identity_value, i.member_id, r.model, " + SUMS
+				+ " from usage_rollup r join usage_identity i on i.id = r.identity_id where r.workspace_id = ? and"
+				+ IN_WINDOW + "group by i.kind, i.identity_value, i.member_id, r.model",
+				(rs, n) -> new Grouped(owner(rs), rs.getString(4), counts(rs, 5)), workspaceId, utc(window.start()),
+				utc(window.end()));
+	}
+
+	List<Hourly> memberByHour(Long memberId, TimeWindow window) {
+		return this.jdbc.query("select r.bucket_start, r.model, " + SUMS + " from usage_rollup r join usage_identity i "
+				+ "on i.id = r.identity_id where i.member_id = ? and" + IN_WINDOW + "group by r.bucket_start, r.model",
+				(rs, n) -> new Hourly(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+						counts(rs, 3)),
+				memberId, utc(window.start()), utc(window.end()));
+	}
+
+	List<Hourly> workspaceByHour(Long workspaceId, TimeWindow window) {
+		return this.jdbc.query(
+				"select r.bucket_start, r.model, " + SUMS + " from usage_rollup r where r.workspace_id = ? and"
+						+ IN_WINDOW + "group by r.bucket_start, r.model",
+				(rs, n) -> new Hourly(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+						counts(rs, 3)),
+				workspaceId, utc(window.start()), utc(window.end()));
+	}
+
+	List<Grouped> unmatched(Long workspaceId) {
+		return this.jdbc.query("select i.kind, i.identity_value, i.member_id, '' model, " + SUMS
+				+ " from usage_identity i join usage_rollup r on i.id = r.identity_id "
+				+ "where i.workspace_id = ? and i.member_id is null group by i.kind, i.identity_value, i.member_id",
+				(rs, n) -> new Grouped(owner(rs), "", counts(rs, 5)), workspaceId);
+	}
+
+	long recordsOf(long identityId) {
+		Long records = this.jdbc.queryForObject(
+				"select coalesce(sum(records), 0) from usage_rollup where identity_id = ?", Long.class, identityId);
+		return (records != null) ? records : 0;
+	}
+
+	private static UsageOwner owner(ResultSet rs) throws SQLException {
+		Long memberId = rs.getObject(3, Long.class);
+		return (memberId != null) ? UsageOwner.member(memberId)
+				: UsageOwner.unmatched(new UsageIdentity(UsageIdentity.Kind.valueOf(rs.getString(1)), rs.getString(2)));
+	}
+
+	private static TokenCounts counts(ResultSet rs, int first) throws SQLException {
+		BigDecimal cost = rs.getBigDecimal(first + 6);
+		return new TokenCounts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
+				rs.getLong(first + 4), rs.getLong(first + 5), (cost != null) ? cost : BigDecimal.ZERO,
+				rs.getLong(first + 7));
+	}
+
+	private static void setCounts(PreparedStatement statement, int first, TokenCounts counts) throws SQLException {
+		statement.setLong(first, counts.input());
+		statement.setLong(first + 1, counts.output());
+		statement.setLong(first + 2, counts.cacheRead());
+		statement.setLong(first + 3, counts.cacheCreation());
+		statement.setLong(first + 4, counts.reasoning());
+		statement.setLong(first + 5, counts.requests());
+		statement.setBigDecimal(first + 6, counts.costReported());
+		statement.setLong(first + 7, counts.records());
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Object[] params(Object first, Object second, List<String> rest) {
+		Object[] params = new Object[rest.size() + 2];
+		params[0] = first;
+		params[1] = second;
+		for (int i = 0; i < rest.size(); i++) {
+			params[i + 2] = rest.get(i);
+		}
+		return params;
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	private static List<List<String>> chunks(List<String> values) {
+		List<List<String>> chunks = new ArrayList<>();
+		for (int i = 0; i < values.size(); i += IN_CHUNK) {
+			chunks.add(values.subList(i, Math.min(values.size(), i + IN_CHUNK)));
+		}
+		return chunks;
+	}
+
+	private static <T> List<List<T>> chunksOf(List<T> values) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int i = 0; i < values.size(); i += BATCH) {
+			chunks.add(values.subList(i, Math.min(values.size(), i + BATCH)));
+		}
+		return chunks;
+	}
+
+	/** An identity row: its id and the member it belongs to, if any. */
+	record IdentityRow(long id, Long memberId) {
+
+	}
+
+	/** A record on its way in, with its dedupe key and identity row. */
+	record KeyedInput(UsageInput input, String key, long identityId) {
+
+	}
+
+	/** The key of an hourly rollup row. */
+	record RollupKey(long identityId, String model, Instant bucketStart) {
+
+	}
+
+	/** Sums for one owner (or none) and model. */
+	record Grouped(UsageOwner owner, String model, TokenCounts counts) {
+
+	}
+
+	/** Sums for one hour and model. */
+	record Hourly(Instant bucketStart, String model, TokenCounts counts) {
+
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.legends.usage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.legends.testkit.FakeSlackApi;
+import dev.legends.testkit.LegendsAppTest;
+import dev.legends.testkit.SlackTestClient;
+import dev.legends.testkit.SlackUser;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
+import dev.legends.workspace.TimeWindow;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger stores each record once, keeps totals per person from its rollups, and
+ * attaches unmatched usage once the person is known.
+ */
+@LegendsAppTest
+class UsageLedgerTests {
+
+	private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
+
+	private static final TimeWindow WEEK = new TimeWindow(Instant.parse("2026-11-23T00:00:00Z"),
+			Instant.parse("2026-11-30T00:00:00Z"));
+
+	@Autowired
+	UsageLedger ledger;
+
+	@Autowired
+	Members members;
+
+	@Test
+	void ingestWhenSameRecordsAgainCountsThemAsDuplicates(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		List<UsageInput> batch = List.of(record("a-1", UsageIdentity.apiKeyName("ci"), NINE, 100),
+				record(null, UsageIdentity.apiKeyName("ci"), NINE.plusSeconds(60), 200));
+		assertThat(this.ledger.ingest(workspace, batch)).isEqualTo(new IngestResult(2, 0, List.of("ci")));
+		assertThat(this.ledger.ingest(workspace, batch)).isEqualTo(new IngestResult(0, 2, List.of("ci")));
+		assertThat(this.ledger.workspaceTotals(workspace, WEEK).inputTokens()).isEqualTo(300);
+	}
+
+	@Test
+	void ingestWhenRepeatedWithinBatchStoresItOnce(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		UsageInput input = record("dup", UsageIdentity.apiKeyName("ci"), NINE, 100);
+		assertThat(this.ledger.ingest(workspace, List.of(input, input)).accepted()).isEqualTo(1);
+		assertThat(this.ledger.workspaceTotals(workspace, WEEK).requests()).isEqualTo(1);
+	}
+
+	@Test
+	void ingestWhenEmailKnownToSlackCountsForThatPerson(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(new SlackUser("ULEDGER1", "Grace Ledger", "grace.ledger@example.com", "UTC", false));
+		Long workspace = this.members.workspace(team.teamId()).getId();
+		IngestResult result = this.ledger.ingest(workspace,
+				List.of(record("g-1", UsageIdentity.email("Grace.Ledger@example.com"), NINE, 1_000_000)));
+		assertThat(result.unmatchedUsers()).isEmpty();
+		Member grace = this.members.findBySlackUserId(workspace, "ULEDGER1").orElseThrow();
+		UsageTotals totals = this.ledger.totalsForMember(grace.getId(), WEEK);
+		assertThat(totals.inputTokens()).isEqualTo(1_000_000);
+		assertThat(totals.costUsdEstimated()).isEqualByComparingTo("3.00");
+		assertThat(totals.costUsdReported()).isEqualByComparingTo("0.42");
+		assertThat(totals.priceUnknown()).isFalse();
+	}
+
+	@Test
+	void ingestWhenPersonAppearsLaterAttachesTheirUsage(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		Long workspace = this.members.workspace(team.teamId()).getId();
+		UsageInput early = record("late-1", UsageIdentity.email("late.comer@example.com"), NINE, 500);
+		assertThat(this.ledger.ingest(workspace, List.of(early)).unmatchedUsers())
+			.containsExactly("late.comer@example.com");
+		fake.addUser(new SlackUser("ULATE1", "Late Comer", "late.comer@example.com", "UTC", false));
+		team.command("ULATE1", "help");
+		Member late = this.members.findBySlackUserId(workspace, "ULATE1").orElseThrow();
+		assertThat(this.ledger.totalsForMember(late.getId(), WEEK).inputTokens()).isEqualTo(500);
+		assertThat(this.ledger.unmatchedIdentities(workspace)).isEmpty();
+	}
+
+	@Test
+	void mapIdentityWhenKeyNameMappedCountsPastUsageForThePerson(SlackTestClient slack) {
+		SlackTestClient team = slack.inNewTeam();
+		Member ada = this.members.member(team.teamId(), "UMAPADA");
+		Long workspace = ada.getWorkspaceId();
+		this.ledger.ingest(workspace, List.of(record("k-1", UsageIdentity.apiKeyName("ada-laptop"), NINE, 700)));
+		assertThat(this.ledger.unmatchedIdentities(workspace)).extracting(UnmatchedIdentity::records)
+			.containsExactly(1L);
+		IdentityMapping mapping = this.ledger.mapIdentity(workspace, UsageIdentity.apiKeyName("ada-laptop"),
+				ada.getId());
+		assertThat(mapping.records()).isEqualTo(1);
+		assertThat(this.ledger.totalsForMember(ada.getId(), WEEK).inputTokens()).isEqualTo(700);
+		assertThat(this.ledger.ingest(workspace, List.of(record("k-2", UsageIdentity.apiKeyName("ada-laptop"),
+				NINE, 1))).unmatchedUsers()).isEmpty();
+	}
+
+	@Test
+	void totalsWhenModelHasNoPriceSayPriceUnknown(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		UsageInput unknown = new UsageInput("u-1", UsageIdentity.apiKeyName("x"), "batch", "homegrown-llm", NINE,
+				NINE.plusSeconds(10), 10, 10, 0, 0, 0, 1, null);
+		this.ledger.ingest(workspace, List.of(unknown));
+		UsageTotals totals = this.ledger.workspaceTotals(workspace, WEEK);
+		assertThat(totals.priceUnknown()).isTrue();
+		assertThat(totals.unpricedModels()).containsExactly("homegrown-llm");
+	}
+
+	@Test
+	void dailySeriesWhenUsageOnTwoDaysListsEveryDayOfTheWindow(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		this.ledger.ingest(workspace, List.of(record("d-1", UsageIdentity.apiKeyName("x"), NINE, 10),
+				record("d-2", UsageIdentity.apiKeyName("x"), NINE.plusSeconds(86_400 * 2), 20)));
+		List<DailyUsage> series = this.ledger.dailySeriesForWorkspace(workspace, WEEK, ZoneOffset.UTC);
+		assertThat(series).hasSize(7);
+		assertThat(series).extracting((day) -> day.totals().inputTokens()).containsExactly(10L, 0L, 20L, 0L, 0L, 0L,
+				0L);
+	}
+
+	@Test
+	void totalsByOwnerWhenWindowExcludesUsageLeavesItOut(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		this.ledger.ingest(workspace, List.of(record("w-1", UsageIdentity.apiKeyName("x"), NINE, 10),
+				record("w-2", UsageIdentity.apiKeyName("y"), NINE.minusSeconds(86_400 * 10), 20)));
+		List<OwnerUsage> owners = this.ledger.totalsByOwner(workspace, WEEK);
+		assertThat(owners).extracting(OwnerUsage::owner).containsExactly(UsageOwner.unmatched(UsageIdentity.apiKeyName("x")));
+	}
+
+	static UsageInput record(String id, UsageIdentity user, Instant start, long inputTokens) {
+		return new UsageInput(id, user, "claude-code", "claude-sonnet-4-5", start, start.plusSeconds(3599), inputTokens,
+				0, 0, 0, 0, 1, new BigDecimal("0.42"));
+	}
+
+}
