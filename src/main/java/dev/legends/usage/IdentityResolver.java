@@ -58,10 +58,11 @@ class IdentityResolver {
 
 	private Optional<Member> memberFor(Long workspaceId, Optional<String> teamId, UsageIdentity identity) {
 		return switch (identity.kind()) {
-			case EMAIL -> this.members.findByEmail(workspaceId, identity.value())
-				.or(() -> teamId.flatMap((team) -> this.emails
-					.flatMap((directory) -> directory.userIdByEmail(team, identity.value()))
-					.map((userId) -> this.members.member(team, userId))));
+			case EMAIL ->
+				this.members.findByEmail(workspaceId, identity.value())
+					.or(() -> teamId.flatMap((team) -> this.emails
+						.flatMap((directory) -> directory.userIdByEmail(team, identity.value()))
+						.map((userId) -> this.members.member(team, userId))));
 			case SLACK_ID -> this.members.findBySlackUserId(workspaceId, identity.value())
 				.or(() -> teamId.map((team) -> this.members.member(team, identity.value())));
 			default -> Optional.empty();

@@ -14,9 +14,9 @@ import dev.legends.usage.PricingProperties.ModelPrice;
 import org.springframework.stereotype.Component;
 
 /**
- * Estimates the cost of tokens from the price table: per token class, for the model
- * whose configured prefix matches the model name best; a model without a price is
- * "price unknown", never free.
+ * Estimates the cost of tokens from the price table: per token class, for the model whose
+ * configured prefix matches the model name best; a model without a price is "price
+ * unknown", never free.
  */
 @Component
 class Pricing {

@@ -31,8 +31,8 @@ record PricingProperties(@DefaultValue List<ModelPrice> models) {
 	 * @param reasoning reasoning tokens reported apart from output ({@code null}: zero,
 	 * since providers count them inside output)
 	 */
-	record ModelPrice(String prefix, BigDecimal input, BigDecimal output, BigDecimal cacheRead,
-			BigDecimal cacheWrite, BigDecimal reasoning) {
+	record ModelPrice(String prefix, BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite,
+			BigDecimal reasoning) {
 
 		ModelPrice {
 			if (prefix == null || prefix.isBlank() || input == null || output == null) {

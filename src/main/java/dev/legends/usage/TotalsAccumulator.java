@@ -38,7 +38,8 @@ final class TotalsAccumulator {
 		return new UsageTotals(this.counts.input(), this.counts.output(), this.counts.cacheRead(),
 				this.counts.cacheCreation(), this.counts.reasoning(), this.counts.requests(),
 				this.counts.costReported().setScale(6, RoundingMode.HALF_UP),
-				this.estimated.setScale(6, RoundingMode.HALF_UP), !this.unpriced.isEmpty(), this.unpriced.stream().toList());
+				this.estimated.setScale(6, RoundingMode.HALF_UP), !this.unpriced.isEmpty(),
+				this.unpriced.stream().toList());
 	}
 
 }

@@ -36,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * Periods are matched by the hour a record starts in: a record counts in a window when
- * the hour its {@code start} falls in begins inside the window (exact for windows on whole
- * hours, as weeks and days are).
+ * the hour its {@code start} falls in begins inside the window (exact for windows on
+ * whole hours, as weeks and days are).
  */
 @Service
 public class UsageLedger {
@@ -203,8 +203,8 @@ public class UsageLedger {
 	}
 
 	/**
-	 * The identities of a workspace whose usage no person is matched to yet, most
-	 * records first.
+	 * The identities of a workspace whose usage no person is matched to yet, most records
+	 * first.
 	 * @param workspaceId the workspace
 	 * @return the unmatched identities that carry usage
 	 */
@@ -290,7 +290,10 @@ public class UsageLedger {
 		for (Hourly row : rows) {
 			days.computeIfAbsent(row.bucketStart().atZone(zone).toLocalDate(), empty).add(row.model(), row.counts());
 		}
-		return days.entrySet().stream().map((entry) -> new DailyUsage(entry.getKey(), entry.getValue().totals())).toList();
+		return days.entrySet()
+			.stream()
+			.map((entry) -> new DailyUsage(entry.getKey(), entry.getValue().totals()))
+			.toList();
 	}
 
 }

@@ -49,15 +49,16 @@ class UsageStore {
 	Map<UsageIdentity, IdentityRow> findIdentities(Long workspaceId, Collection<UsageIdentity> identities) {
 		Map<UsageIdentity, IdentityRow> found = new HashMap<>();
 		Map<UsageIdentity.Kind, List<String>> byKind = new HashMap<>();
-		identities.forEach((identity) -> byKind.computeIfAbsent(identity.kind(), (k) -> new ArrayList<>())
-			.add(identity.value()));
-		byKind.forEach((kind, values) -> chunks(values).forEach((chunk) -> this.jdbc.query(
-				"select id, identity_value, member_id from usage_identity where workspace_id = ? and kind = ? "
-						+ "and identity_value in (" + placeholders(chunk.size()) + ")",
-				(rs) -> {
-					found.put(new UsageIdentity(kind, rs.getString(2)),
-							new IdentityRow(rs.getLong(1), (Long) rs.getObject(3, Long.class)));
-				}, params(workspaceId, kind.name(), chunk))));
+		identities.forEach(
+				(identity) -> byKind.computeIfAbsent(identity.kind(), (k) -> new ArrayList<>()).add(identity.value()));
+		byKind.forEach((kind,
+				values) -> chunks(values).forEach((chunk) -> this.jdbc.query(
+						"select id, identity_value, member_id from usage_identity where workspace_id = ? and kind = ? "
+								+ "and identity_value in (" + placeholders(chunk.size()) + ")",
+						(rs) -> {
+							found.put(new UsageIdentity(kind, rs.getString(2)),
+									new IdentityRow(rs.getLong(1), (Long) rs.getObject(3, Long.class)));
+						}, params(workspaceId, kind.name(), chunk))));
 		return found;
 	}
 
@@ -93,21 +94,21 @@ class UsageStore {
 	Set<String> existingKeys(Long workspaceId, String source, Collection<String> keys) {
 		Set<String> existing = new HashSet<>();
 		for (List<String> chunk : chunks(new ArrayList<>(keys))) {
-			this.jdbc.query(
-					"select dedupe_key from usage_record where workspace_id = ? and source = ? and dedupe_key in ("
-							+ placeholders(chunk.size()) + ")",
-					(rs) -> {
-						existing.add(rs.getString(1));
-					}, params(workspaceId, source, chunk));
+			this.jdbc
+				.query("select dedupe_key from usage_record where workspace_id = ? and source = ? and dedupe_key in ("
+						+ placeholders(chunk.size()) + ")", (rs) -> {
+							existing.add(rs.getString(1));
+						}, params(workspaceId, source, chunk));
 		}
 		return existing;
 	}
 
 	void insertRecords(Long workspaceId, List<KeyedInput> records) {
-		this.jdbc.batchUpdate("insert into usage_record (workspace_id, identity_id, source, dedupe_key, model, "
-				+ "start_at, end_at, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
-				+ "reasoning_tokens, requests, cost_usd) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records,
-				BATCH, (statement, record) -> {
+		this.jdbc.batchUpdate(
+				"insert into usage_record (workspace_id, identity_id, source, dedupe_key, model, "
+						+ "start_at, end_at, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
+						+ "reasoning_tokens, requests, cost_usd) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				records, BATCH, (statement, record) -> {
 					UsageInput input = record.input();
 					statement.setLong(1, workspaceId);
 					statement.setLong(2, record.identityId());
@@ -160,8 +161,9 @@ class UsageStore {
 	}
 
 	List<Grouped> memberByModel(Long memberId, TimeWindow window) {
-		return this.jdbc.query("select r.model, " + SUMS + " from usage_rollup r join usage_identity i "
-				+ "on i.id = r.identity_id where i.member_id = ? and" + IN_WINDOW + "group by r.model",
+		return this.jdbc.query(
+				"select r.model, " + SUMS + " from usage_rollup r join usage_identity i "
+						+ "on i.id = r.identity_id where i.member_id = ? and" + IN_WINDOW + "group by r.model",
 				(rs, n) -> new Grouped(null, rs.getString(1), counts(rs, 2)), memberId, utc(window.start()),
 				utc(window.end()));
 	}

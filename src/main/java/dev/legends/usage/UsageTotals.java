@@ -21,9 +21,9 @@ import java.util.List;
  * {@code costUsdEstimated} is a lower bound
  * @param unpricedModels the models without a price, sorted
  */
-public record UsageTotals(long inputTokens, long outputTokens, long cacheReadInputTokens,
-		long cacheCreationInputTokens, long reasoningTokens, long requests, BigDecimal costUsdReported,
-		BigDecimal costUsdEstimated, boolean priceUnknown, List<String> unpricedModels) {
+public record UsageTotals(long inputTokens, long outputTokens, long cacheReadInputTokens, long cacheCreationInputTokens,
+		long reasoningTokens, long requests, BigDecimal costUsdReported, BigDecimal costUsdEstimated,
+		boolean priceUnknown, List<String> unpricedModels) {
 
 	/** No usage at all. */
 	public static final UsageTotals EMPTY = new UsageTotals(0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, false,

@@ -37,8 +37,10 @@ class PricingTests {
 
 	@Test
 	void priceOfWhenSeveralPrefixesMatchUsesTheLongest() {
-		assertThat(this.defaults.priceOf("claude-opus-4-5-20251101").orElseThrow().input()).isEqualByComparingTo("5.00");
-		assertThat(this.defaults.priceOf("claude-opus-4-1-20250805").orElseThrow().input()).isEqualByComparingTo("15.00");
+		assertThat(this.defaults.priceOf("claude-opus-4-5-20251101").orElseThrow().input())
+			.isEqualByComparingTo("5.00");
+		assertThat(this.defaults.priceOf("claude-opus-4-1-20250805").orElseThrow().input())
+			.isEqualByComparingTo("15.00");
 		assertThat(this.defaults.priceOf("gpt-4o-mini-2024-07-18").orElseThrow().input()).isEqualByComparingTo("0.15");
 		assertThat(this.defaults.priceOf("gpt-4o-2024-08-06").orElseThrow().input()).isEqualByComparingTo("2.50");
 	}
@@ -47,7 +49,8 @@ class PricingTests {
 	void priceOfWhenProviderPrefixedFindsTheModel() {
 		assertThat(this.defaults.priceOf("anthropic/claude-haiku-4-5")).isPresent();
 		assertThat(this.defaults.priceOf("us.anthropic.claude-sonnet-4-5-20250929-v1:0")).isPresent();
-		assertThat(this.defaults.priceOf("models/gemini-2.5-flash").orElseThrow().output()).isEqualByComparingTo("2.50");
+		assertThat(this.defaults.priceOf("models/gemini-2.5-flash").orElseThrow().output())
+			.isEqualByComparingTo("2.50");
 		assertThat(this.defaults.priceOf("GPT-5")).isPresent();
 	}
 

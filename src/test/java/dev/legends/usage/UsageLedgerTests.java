@@ -96,8 +96,10 @@ class UsageLedgerTests {
 				ada.getId());
 		assertThat(mapping.records()).isEqualTo(1);
 		assertThat(this.ledger.totalsForMember(ada.getId(), WEEK).inputTokens()).isEqualTo(700);
-		assertThat(this.ledger.ingest(workspace, List.of(record("k-2", UsageIdentity.apiKeyName("ada-laptop"),
-				NINE, 1))).unmatchedUsers()).isEmpty();
+		assertThat(
+				this.ledger.ingest(workspace, List.of(record("k-2", UsageIdentity.apiKeyName("ada-laptop"), NINE, 1)))
+					.unmatchedUsers())
+			.isEmpty();
 	}
 
 	@Test
@@ -118,8 +120,8 @@ class UsageLedgerTests {
 				record("d-2", UsageIdentity.apiKeyName("x"), NINE.plusSeconds(86_400 * 2), 20)));
 		List<DailyUsage> series = this.ledger.dailySeriesForWorkspace(workspace, WEEK, ZoneOffset.UTC);
 		assertThat(series).hasSize(7);
-		assertThat(series).extracting((day) -> day.totals().inputTokens()).containsExactly(10L, 0L, 20L, 0L, 0L, 0L,
-				0L);
+		assertThat(series).extracting((day) -> day.totals().inputTokens())
+			.containsExactly(10L, 0L, 20L, 0L, 0L, 0L, 0L);
 	}
 
 	@Test
@@ -128,7 +130,8 @@ class UsageLedgerTests {
 		this.ledger.ingest(workspace, List.of(record("w-1", UsageIdentity.apiKeyName("x"), NINE, 10),
 				record("w-2", UsageIdentity.apiKeyName("y"), NINE.minusSeconds(86_400 * 10), 20)));
 		List<OwnerUsage> owners = this.ledger.totalsByOwner(workspace, WEEK);
-		assertThat(owners).extracting(OwnerUsage::owner).containsExactly(UsageOwner.unmatched(UsageIdentity.apiKeyName("x")));
+		assertThat(owners).extracting(OwnerUsage::owner)
+			.containsExactly(UsageOwner.unmatched(UsageIdentity.apiKeyName("x")));
 	}
 
 	static UsageInput record(String id, UsageIdentity user, Instant start, long inputTokens) {
