@@ -34,12 +34,39 @@ public final class OfflineSlackApi implements Interceptor {
 
 	private final Deque<RecordedCall> calls = new ArrayDeque<>();
 
+	private final Map<String, String> users = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private long recorded;
+
 	/**
 	 * The calls recorded so far, oldest first (the last {@value #KEPT_CALLS}).
 	 * @return the calls
 	 */
 	public synchronized List<RecordedCall> calls() {
 		return new ArrayList<>(this.calls);
+	}
+
+	/**
+	 * How many calls were recorded since start, to tell new calls from old ones.
+	 * @return the count (not capped)
+	 */
+	public synchronized long recordedCount() {
+		return this.recorded;
+	}
+
+	/**
+	 * Let {@code users.info} know a person.
+	 * @param userId the Slack user id
+	 * @param name the display name
+	 * @param email the email
+	 * @param admin whether they are a workspace admin
+	 */
+	public void addUser(String userId, String name, String email, boolean admin) {
+		this.users.put(userId,
+				"{\"ok\":true,\"user\":{\"id\":\"" + userId + "\",\"name\":\"" + userId.toLowerCase()
+						+ "\",\"real_name\":\"" + name + "\",\"tz\":\"UTC\",\"is_admin\":" + admin
+						+ ",\"profile\":{\"display_name\":\"" + name + "\",\"real_name\":\"" + name + "\",\"email\":\""
+						+ email + "\"}}}");
 	}
 
 	@Override
@@ -61,6 +88,7 @@ public final class OfflineSlackApi implements Interceptor {
 			this.calls.removeFirst();
 		}
 		this.calls.addLast(call);
+		this.recorded++;
 	}
 
 	private static String methodName(Request request) {
@@ -98,13 +126,14 @@ public final class OfflineSlackApi implements Interceptor {
 		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
-	private static String answer(String method, Map<String, String> parameters) {
+	private String answer(String method, Map<String, String> parameters) {
 		String ts = String.format("%d.%06d", Instant.now().getEpochSecond(), System.nanoTime() % 1_000_000);
 		return switch (method) {
 			case "auth.test" -> "{\"ok\":true,\"url\":\"https://legends-demo.invalid/\",\"team\":\"Legends Demo\","
 					+ "\"user\":\"legends\",\"team_id\":\"" + TEAM_ID
 					+ "\",\"user_id\":\"U0LEGENDS\",\"bot_id\":\"B0LEGENDS\"}";
-			case "users.info" -> userInfo(parameters.getOrDefault("user", "U0DEMO"));
+			case "users.info" -> this.users.getOrDefault(parameters.getOrDefault("user", ""),
+					userInfo(parameters.getOrDefault("user", "U0DEMO")));
 			case "chat.postMessage", "chat.update", "chat.postEphemeral" ->
 				"{\"ok\":true,\"channel\":\"" + parameters.getOrDefault("channel", "C0DEMO") + "\",\"ts\":\"" + ts
 						+ "\",\"message_ts\":\"" + ts + "\"}";

@@ -51,6 +51,43 @@ class DemoModeTests {
 	}
 
 	@Test
+	void consoleWhenCommandTypedAnswersAsSlackWouldAndShowsRecordedCalls() throws Exception {
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			HttpResponse<String> page = get(app, "/demo/index.html");
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("Legends demo console");
+			assertThat(get(app, "/demo/people").body()).contains("Ada Lovelace");
+			HttpResponse<String> reply = post(app, "/demo/command",
+					"{\"user\":\"U0DEMOGRACE\",\"text\":\"vacation on\"}");
+			assertThat(reply.statusCode()).isEqualTo(200);
+			assertThat(reply.body()).contains("\"status\":200").contains("Enjoy your time off");
+			Boolean onVacation = app.bean(JdbcTemplate.class)
+				.queryForObject("select on_vacation from member where slack_user_id = 'U0DEMOGRACE'", Boolean.class);
+			assertThat(onVacation).isTrue();
+			assertThat(app.bean(JdbcTemplate.class)
+				.queryForObject("select display_name from member where slack_user_id = 'U0DEMOADA'", String.class))
+				.isEqualTo("Ada Lovelace");
+		}
+	}
+
+	@Test
+	void consoleWhenPersonUnknownAnswers400() throws Exception {
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			assertThat(post(app, "/demo/command", "{\"user\":\"UNOBODY\",\"text\":\"help\"}").statusCode())
+				.isEqualTo(400);
+		}
+	}
+
+	@Test
+	void consoleWhenSlackCredentialsSetIsNotThere() throws Exception {
+		try (RunningApp app = RunningApp.start(Map.of("LEGENDS_DATA_DIR", this.dataDir.toString()))) {
+			assertThat(get(app, "/demo/people").statusCode()).isEqualTo(404);
+			assertThat(post(app, "/demo/command", "{\"user\":\"U0DEMOADA\",\"text\":\"help\"}").statusCode())
+				.isEqualTo(404);
+		}
+	}
+
+	@Test
 	void restartWhenDataDirKeptKeepsMembersAndTheirSettings() {
 		try (RunningApp app = RunningApp.start(demoEnvironment())) {
 			sendSigned(app, "UKEEP", "vacation on");
@@ -73,6 +110,14 @@ class DemoModeTests {
 		HttpResponse<String> response = slack.send(slack.commandBody(userId, text, "C0DEMO"),
 				"application/x-www-form-urlencoded", Instant.now().getEpochSecond(), secret);
 		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
+	private static HttpResponse<String> post(RunningApp app, String path, String json) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> get(RunningApp app, String path) throws Exception {
