@@ -2,6 +2,7 @@ package dev.legends.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,11 @@ class SocketModeRunner implements SmartLifecycle {
 		SocketModeApp socketMode = this.socketModeApp;
 		if (socketMode != null) {
 			try {
+				SocketModeClient client = socketMode.getClient();
+				if (client != null) {
+					client.setAutoReconnectEnabled(false);
+					client.close();
+				}
 				socketMode.close();
 			}
 			catch (Exception ex) {
