@@ -1,0 +1,100 @@
+package dev.legends.scoring;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.legends.scoring.internal.Rankings;
+import dev.legends.workspace.Member;
+
+/**
+ * A group's figures in a period with its three rankings computed once, shared by every
+ * board, standing and explanation asked for while it is fresh.
+ */
+final class Snapshot {
+
+	private final Period period;
+
+	private final String scope;
+
+	private final Map<Long, PersonFigures> people;
+
+	private final Map<Long, Member> directory;
+
+	private final Prior prior;
+
+	private final Board.Rules rules;
+
+	private final Map<BoardKind, List<BoardRow>> ranked = new EnumMap<>(BoardKind.class);
+
+	private final Map<BoardKind, Map<Long, BoardRow>> rows = new EnumMap<>(BoardKind.class);
+
+	Snapshot(Period period, String scope, Map<Long, PersonFigures> people, Map<Long, Member> directory, Prior prior,
+			Board.Rules rules) {
+		this.period = period;
+		this.scope = scope;
+		this.people = people;
+		this.directory = directory;
+		this.prior = prior;
+		this.rules = rules;
+		List<PersonFigures> group = List.copyOf(people.values());
+		for (BoardKind kind : BoardKind.values()) {
+			List<BoardRow> list = Rankings.rank(kind, group, prior, rules);
+			Map<Long, BoardRow> index = new HashMap<>(list.size() * 2);
+			list.forEach((row) -> index.put(row.person().memberId(), row));
+			this.ranked.put(kind, list);
+			this.rows.put(kind, index);
+		}
+	}
+
+	Period period() {
+		return this.period;
+	}
+
+	String scope() {
+		return this.scope;
+	}
+
+	Prior prior() {
+		return this.prior;
+	}
+
+	List<BoardRow> ranked(BoardKind kind) {
+		return this.ranked.get(kind);
+	}
+
+	PersonFigures person(Member member) {
+		PersonFigures person = this.people.get(member.getId());
+		return (person != null) ? person : empty(member.getId(), member.getDisplayName(), member.isListed());
+	}
+
+	PersonFigures person(Long memberId) {
+		PersonFigures person = this.people.get(memberId);
+		if (person != null) {
+			return person;
+		}
+		Member member = this.directory.get(memberId);
+		return (member != null) ? person(member) : empty(memberId, "you", true);
+	}
+
+	/**
+	 * A person's row on a board: their own if ranked, else where they would stand if
+	 * only privacy keeps them off, else {@code null}.
+	 */
+	BoardRow rowOf(BoardKind kind, PersonFigures person) {
+		BoardRow row = this.rows.get(kind).get(person.memberId());
+		if (row != null) {
+			return row;
+		}
+		if (!person.listed() && Rankings.notRankedReason(kind, person, this.rules).isEmpty()) {
+			return Rankings.placeAmong(kind, this.ranked.get(kind), person, this.prior);
+		}
+		return null;
+	}
+
+	private static PersonFigures empty(Long memberId, String name, boolean listed) {
+		return new PersonFigures(memberId, name, listed, 0, 0, 0, 0, UsageFigures.NONE);
+	}
+
+}

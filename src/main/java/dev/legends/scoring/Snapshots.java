@@ -1,0 +1,154 @@
+package dev.legends.scoring;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.legends.scoring.internal.Efficiency;
+import dev.legends.scoring.internal.Tally;
+import dev.legends.teams.Team;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
+import dev.legends.workspace.TimeWindow;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes each group's figures and rankings once per period and keeps them for a short
+ * while ({@code legends.scoring.cache-ttl}), so that a burst of {@code /legends top}
+ * requests costs one pass over the rollups.
+ */
+@Component
+class Snapshots {
+
+	private final Members members;
+
+	private final ScoringProperties properties;
+
+	private final ScoringSources.UsageSource usage;
+
+	private final ScoringSources.CreditSource credits;
+
+	private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+	Snapshots(Members members, ScoringProperties properties, ObjectProvider<ScoringSources.UsageSource> usage,
+			ObjectProvider<ScoringSources.CreditSource> credits) {
+		this.members = members;
+		this.properties = properties;
+		this.usage = usage.getIfAvailable(() -> ScoringSources.UsageSource.NONE);
+		this.credits = credits.getIfAvailable(() -> ScoringSources.CreditSource.NONE);
+	}
+
+	ScoringSources.UsageSource usage() {
+		return this.usage;
+	}
+
+	ScoringSources.CreditSource credits() {
+		return this.credits;
+	}
+
+	Snapshot workspace(Long workspaceId, Period period) {
+		return cached("w:" + workspaceId + ":" + period, () -> {
+			Figures now = figures(workspaceId, period);
+			Figures before = figures(workspaceId, period.previous());
+			Prior prior = prior(List.copyOf(now.people().values()), List.copyOf(before.people().values()),
+					"everyone", period);
+			return new Snapshot(period, "everyone", now.people(), now.directory(), prior, this.properties.rules());
+		});
+	}
+
+	Snapshot team(Team team, Period period) {
+		return cached("t:" + team.id() + ":" + team.memberIds().hashCode() + ":" + period, () -> {
+			Map<Long, PersonFigures> now = inTeam(figures(team.workspaceId(), period).people(), team);
+			Map<Long, PersonFigures> before = inTeam(figures(team.workspaceId(), period.previous()).people(), team);
+			Prior prior = prior(List.copyOf(now.values()), List.copyOf(before.values()), team.name(), period);
+			return new Snapshot(period, team.name(), now, figures(team.workspaceId(), period).directory(), prior,
+					this.properties.rules());
+		});
+	}
+
+	void clear() {
+		this.cache.clear();
+	}
+
+	/**
+	 * The prior comes from the group's previous period, so that nothing a person spends
+	 * in this period moves anyone else's figure; a group with no earlier spend uses this
+	 * period's own figures.
+	 */
+	private Prior prior(List<PersonFigures> now, List<PersonFigures> before, String scope, Period period) {
+		boolean history = before.stream().anyMatch((person) -> person.cost() > 0);
+		return history
+				? Efficiency.prior(before, this.properties.priorWeightUsd(),
+						scope + ", " + period.previous().label())
+				: Efficiency.prior(now, this.properties.priorWeightUsd(),
+						scope + ", " + period.label() + " (no earlier spend to go by)");
+	}
+
+	private Figures figures(Long workspaceId, Period period) {
+		return cached("f:" + workspaceId + ":" + period, () -> {
+			TimeWindow window = period.toWindow();
+			Map<Long, UsageFigures> usage = this.usage.byMember(workspaceId, window);
+			Map<Long, List<OutcomeCredit>> credits = this.credits.byMember(workspaceId, window);
+			Map<Long, Member> directory = this.members.all(workspaceId)
+				.stream()
+				.collect(Collectors.toMap(Member::getId, Function.identity()));
+			Map<Long, PersonFigures> people = new HashMap<>();
+			directory.values().forEach((member) -> {
+				List<OutcomeCredit> mine = credits.get(member.getId());
+				UsageFigures used = usage.get(member.getId());
+				if (mine != null || used != null) {
+					people.put(member.getId(), Tally.person(member.getId(), member.getDisplayName(), member.isListed(),
+							(mine != null) ? mine : List.of(), used));
+				}
+			});
+			return new Figures(people, directory);
+		});
+	}
+
+	private static Map<Long, PersonFigures> inTeam(Map<Long, PersonFigures> people, Team team) {
+		Map<Long, PersonFigures> result = new HashMap<>();
+		team.memberIds().forEach((id) -> {
+			if (people.containsKey(id)) {
+				result.put(id, people.get(id));
+			}
+		});
+		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T cached(String key, Supplier<T> supplier) {
+		Entry entry = this.cache.get(key);
+		if (entry != null && !entry.expired()) {
+			return (T) entry.value();
+		}
+		synchronized (this.locks.computeIfAbsent(key, (k) -> new Object())) {
+			entry = this.cache.get(key);
+			if (entry == null || entry.expired()) {
+				entry = new Entry(supplier.get(), System.nanoTime() + this.properties.cacheTtl().toNanos());
+				this.cache.put(key, entry);
+			}
+			return (T) entry.value();
+		}
+	}
+
+	private record Entry(Object value, long expiresAt) {
+
+		boolean expired() {
+			return System.nanoTime() - this.expiresAt > 0;
+		}
+
+	}
+
+	private record Figures(Map<Long, PersonFigures> people, Map<Long, Member> directory) {
+
+	}
+
+}
