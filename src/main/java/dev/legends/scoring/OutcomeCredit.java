@@ -7,11 +7,11 @@ package dev.legends.scoring;
  * @param title the title as reported
  * @param kind the kind, as people read it (PR merged, Bug fixed…)
  * @param size the size (S, M, L)
- * @param status {@code confirmed}, {@code pending}, {@code rejected} or
- * {@code withdrawn}
+ * @param status {@code confirmed}, {@code pending}, {@code rejected} or {@code withdrawn}
  * @param creditedPoints the points it counts for this person
  * @param reason why it counts as it does (pending, capped, duplicate…)
- * @param arithmetic the points in words, e.g. {@code L = 8 pts × 1 (confirmed) ÷ 2 people}
+ * @param arithmetic the points in words, e.g.
+ * {@code L = 8 pts × 1 (confirmed) ÷ 2 people}
  */
 public record OutcomeCredit(long outcomeId, String title, String kind, String size, String status,
 		double creditedPoints, String reason, String arithmetic) {

@@ -12,10 +12,13 @@ import dev.legends.scoring.internal.Tally;
 import dev.legends.teams.Team;
 import dev.legends.teams.Teams;
 import dev.legends.workspace.Member;
+import dev.legends.workspace.MemberListingChanged;
+import dev.legends.workspace.MemberProfileChanged;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
 import dev.legends.workspace.WorkspaceProperties;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -157,6 +160,16 @@ public class Scoring {
 	 */
 	public void refresh() {
 		this.snapshots.clear();
+	}
+
+	@EventListener
+	void on(MemberListingChanged event) {
+		refresh();
+	}
+
+	@EventListener
+	void on(MemberProfileChanged event) {
+		refresh();
 	}
 
 	private Board view(Snapshot snapshot, BoardKind kind, Long viewerMemberId) {

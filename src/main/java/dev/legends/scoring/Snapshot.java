@@ -79,8 +79,8 @@ final class Snapshot {
 	}
 
 	/**
-	 * A person's row on a board: their own if ranked, else where they would stand if
-	 * only privacy keeps them off, else {@code null}.
+	 * A person's row on a board: their own if ranked, else where they would stand if only
+	 * privacy keeps them off, else {@code null}.
 	 */
 	BoardRow rowOf(BoardKind kind, PersonFigures person) {
 		BoardRow row = this.rows.get(kind).get(person.memberId());

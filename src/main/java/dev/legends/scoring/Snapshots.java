@@ -58,8 +58,8 @@ class Snapshots {
 		return cached("w:" + workspaceId + ":" + period, () -> {
 			Figures now = figures(workspaceId, period);
 			Figures before = figures(workspaceId, period.previous());
-			Prior prior = prior(List.copyOf(now.people().values()), List.copyOf(before.people().values()),
-					"everyone", period);
+			Prior prior = prior(List.copyOf(now.people().values()), List.copyOf(before.people().values()), "everyone",
+					period);
 			return new Snapshot(period, "everyone", now.people(), now.directory(), prior, this.properties.rules());
 		});
 	}
@@ -86,8 +86,7 @@ class Snapshots {
 	private Prior prior(List<PersonFigures> now, List<PersonFigures> before, String scope, Period period) {
 		boolean history = before.stream().anyMatch((person) -> person.cost() > 0);
 		return history
-				? Efficiency.prior(before, this.properties.priorWeightUsd(),
-						scope + ", " + period.previous().label())
+				? Efficiency.prior(before, this.properties.priorWeightUsd(), scope + ", " + period.previous().label())
 				: Efficiency.prior(now, this.properties.priorWeightUsd(),
 						scope + ", " + period.label() + " (no earlier spend to go by)");
 	}

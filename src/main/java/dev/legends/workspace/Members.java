@@ -154,6 +154,7 @@ public class Members {
 	public void setOptedOut(Member member, boolean optedOut) {
 		member.setOptedOut(optedOut);
 		this.members.save(member);
+		this.events.publishEvent(new MemberListingChanged(member.getWorkspaceId(), member.getId(), member.isListed()));
 	}
 
 	/**
@@ -164,6 +165,7 @@ public class Members {
 	public void setOnVacation(Member member, boolean onVacation) {
 		member.setOnVacation(onVacation);
 		this.members.save(member);
+		this.events.publishEvent(new MemberListingChanged(member.getWorkspaceId(), member.getId(), member.isListed()));
 	}
 
 	/**

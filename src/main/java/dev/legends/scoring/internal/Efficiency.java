@@ -29,14 +29,14 @@ public final class Efficiency {
 
 	/**
 	 * The formula with the numbers filled in, e.g.
-	 * {@code (12 + 25.00 × 0.400) / (30.00 + 25.00) = 0.400 points/$}.
+	 * {@code (12 + 25.00 × 0.4000) / (30.00 + 25.00) = 0.400 points/$}.
 	 * @param points the person's points
 	 * @param costUsd the person's cost
 	 * @param prior the prior
 	 * @return the arithmetic
 	 */
 	public static String arithmetic(double points, double costUsd, Prior prior) {
-		return String.format(Locale.ENGLISH, "(%s + %.2f × %.3f) / (%.2f + %.2f) = %.3f points/$",
+		return String.format(Locale.ENGLISH, "(%s + %.2f × %.4f) / (%.2f + %.2f) = %.3f points/$",
 				Numbers.points(points), prior.weightUsd(), prior.pointsPerDollar(), costUsd, prior.weightUsd(),
 				score(points, costUsd, prior));
 	}

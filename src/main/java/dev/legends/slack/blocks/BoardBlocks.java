@@ -23,8 +23,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * Renders a board: the top rows with ties marked, the viewer's own position, and what the
- * board means; names are plain text, never @mentions. Bounded in size whatever the
- * number of people.
+ * board means; names are plain text, never @mentions. Bounded in size whatever the number
+ * of people.
  */
 public final class BoardBlocks {
 
@@ -48,9 +48,8 @@ public final class BoardBlocks {
 		blocks.add(divider());
 		blocks.add(section((s) -> s.text(markdownText(viewerLine(board)))));
 		if (shareValue != null) {
-			blocks.add(actions((a) -> a.elements(List.of(button((b) -> b.actionId(SHARE_ACTION)
-				.text(plainText("Share to channel"))
-				.value(shareValue))))));
+			blocks.add(actions((a) -> a.elements(List
+				.of(button((b) -> b.actionId(SHARE_ACTION).text(plainText("Share to channel")).value(shareValue))))));
 		}
 		return blocks;
 	}
@@ -112,16 +111,19 @@ public final class BoardBlocks {
 
 	private static String efficiencyMeaning(Prior prior, Board.Rules rules) {
 		return String.format(Locale.ENGLISH,
-				"Points per estimated dollar, shrunk toward %s's rate (r = %.3f pts/$, weight C0 = %s): "
-						+ "(P + C0·r) / (C + C0). Ranked with ≥ %d confirmed outcome%s and ≥ %s of usage.",
-				SlackText.escape(prior.source()), prior.pointsPerDollar(), usd(prior.weightUsd()),
+				"Points per estimated dollar, (P + C0·r) / (C + C0): shrunk toward the group's rate r = %.4f pts/$ "
+						+ "with weight C0 = %s (from %s), so small samples sit near the group. "
+						+ "Ranked with ≥ %d confirmed outcome%s and ≥ %s of usage.",
+				prior.pointsPerDollar(), usd(prior.weightUsd()), SlackText.escape(prior.source()),
 				rules.minConfirmedOutcomes(), (rules.minConfirmedOutcomes() == 1) ? "" : "s", usd(rules.minCostUsd()));
 	}
 
 	private static String emptyText(Board board) {
 		return switch (board.kind()) {
-			case OUTCOMES -> "_No outcome points yet in this period. `/legends report` tells Legends what you shipped._";
-			case EFFICIENCY -> "_Nobody meets the bar for efficiency yet: it takes a confirmed outcome and some usage._";
+			case OUTCOMES ->
+				"_No outcome points yet in this period. `/legends report` tells Legends what you shipped._";
+			case EFFICIENCY ->
+				"_Nobody meets the bar for efficiency yet: it takes a confirmed outcome and some usage._";
 			case USAGE -> "_No usage recorded in this period._";
 		};
 	}

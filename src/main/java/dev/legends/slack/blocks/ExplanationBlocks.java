@@ -79,18 +79,20 @@ public final class ExplanationBlocks {
 		if (outcomes.isEmpty()) {
 			return text.append("\n").append(none).toString();
 		}
-		outcomes.stream().limit(MAX_LINES).forEach((o) -> text.append("\n• ")
-			.append(SlackText.echo(o.title(), TITLE_LENGTH))
-			.append(" (")
-			.append(o.kind())
-			.append(", ")
-			.append(o.size())
-			.append("): *")
-			.append(BoardBlocks.num(o.creditedPoints()))
-			.append(" pts* — ")
-			.append(SlackText.escape(o.reason()))
-			.append((o.arithmetic() != null && !o.arithmetic().isBlank())
-					? " (" + SlackText.escape(o.arithmetic()) + ")" : ""));
+		outcomes.stream()
+			.limit(MAX_LINES)
+			.forEach((o) -> text.append("\n• ")
+				.append(SlackText.echo(o.title(), TITLE_LENGTH))
+				.append(" (")
+				.append(o.kind())
+				.append(", ")
+				.append(o.size())
+				.append("): *")
+				.append(BoardBlocks.num(o.creditedPoints()))
+				.append(" pts* — ")
+				.append(SlackText.escape(o.reason()))
+				.append((o.arithmetic() != null && !o.arithmetic().isBlank())
+						? " (" + SlackText.escape(o.arithmetic()) + ")" : ""));
 		if (outcomes.size() > MAX_LINES) {
 			text.append("\n…and ").append(outcomes.size() - MAX_LINES).append(" more");
 		}
@@ -114,8 +116,8 @@ public final class ExplanationBlocks {
 
 	private static String efficiency(Explanation.EfficiencyWorking e) {
 		Prior prior = e.prior();
-		String text = "*Efficiency* = (P + C0·r) / (C + C0) where P = your points, C = your estimated cost, "
-				+ String.format(Locale.ENGLISH, "r = %.3f pts/$ and C0 = %s", prior.pointsPerDollar(),
+		String text = "*Efficiency* = (P + C0·r) / (C + C0) where P = points, C = estimated cost, "
+				+ String.format(Locale.ENGLISH, "r = the group's %.4f pts/$ and C0 = %s", prior.pointsPerDollar(),
 						BoardBlocks.usd(prior.weightUsd()))
 				+ " (from " + SlackText.escape(prior.source()) + ")\n`" + e.arithmetic() + "`";
 		if (e.notRankedReason() != null) {

@@ -11,8 +11,8 @@ import dev.legends.scoring.BoardKind;
 import dev.legends.scoring.Period;
 
 /**
- * What {@code /legends top …} asks for: a board, a period and optionally a team; also
- * the value carried by the "Share to channel" button.
+ * What {@code /legends top …} asks for: a board, a period and optionally a team; also the
+ * value carried by the "Share to channel" button.
  *
  * @param kind the board
  * @param periodWords the words naming the period (empty for this week)
@@ -53,9 +53,10 @@ record BoardRequest(BoardKind kind, List<String> periodWords, String teamName) {
 					: new Parsed(new BoardRequest(kind, period, String.join(" ", original)), null);
 		}
 		if (!rest.isEmpty()) {
-			return new Parsed(null, "I don't know `" + String.join(" ", original).replace("`", "'")
-					+ "` here. Try `/legends top [last] [week|month|quarter] [outcomes|efficiency|usage]` "
-					+ "or `/legends top team NAME`.");
+			return new Parsed(null,
+					"I don't know `" + String.join(" ", original).replace("`", "'")
+							+ "` here. Try `/legends top [last] [week|month|quarter] [outcomes|efficiency|usage]` "
+							+ "or `/legends top team NAME`.");
 		}
 		return new Parsed(new BoardRequest(kind, period, null), null);
 	}

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The "Share to channel" button: posts the board in the channel, visible to all, only
- * when the person clicks it; recomputed without a personal line and with the same
- * privacy rules.
+ * when the person clicks it; recomputed without a personal line and with the same privacy
+ * rules.
  */
 @Component
 class BoardShare implements SlackFeature {

@@ -50,7 +50,7 @@ class RankingsTests {
 		assertThat(rows.get(1).efficiency()).isCloseTo(0.099739, within(1e-6));
 		assertThat(rows.get(2).efficiency()).isCloseTo(0.096064, within(1e-6));
 		assertThat(Efficiency.arithmetic(12, 30, prior))
-			.isEqualTo("(12 + 45.00 × 0.046) / (30.00 + 45.00) = 0.188 points/$");
+			.isEqualTo("(12 + 45.00 × 0.0464) / (30.00 + 45.00) = 0.188 points/$");
 	}
 
 	@Test

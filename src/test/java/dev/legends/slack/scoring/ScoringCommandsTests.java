@@ -1,0 +1,135 @@
+package dev.legends.slack.scoring;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.legends.testkit.FakeSlackApi;
+import dev.legends.testkit.LegendsAppTest;
+import dev.legends.testkit.SlackCall;
+import dev.legends.testkit.SlackMessages;
+import dev.legends.testkit.SlackTestClient;
+import dev.legends.testkit.SlackUser;
+import dev.legends.usage.UsageIdentity;
+import dev.legends.usage.UsageInput;
+import dev.legends.usage.UsageLedger;
+import dev.legends.workspace.Members;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /legends top}, {@code why} and sharing, driven the way Slack does.
+ */
+@LegendsAppTest
+class ScoringCommandsTests {
+
+	@Autowired
+	UsageLedger ledger;
+
+	@Autowired
+	Members members;
+
+	@Test
+	void topWhenHeavyUserHasNoOutcomesKeepsThemOffOutcomesAndShowsUsageAsContext(SlackTestClient slack,
+			FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(SlackUser.of("UHEAVY1", "Heavy Harry"));
+		team.command("UHEAVY1", "help");
+		useTokens(team, "UHEAVY1", 5_000_000);
+		String outcomes = SlackMessages.visibleText(team.command("UHEAVY1", "top").body());
+		assertThat(outcomes).contains("Outcomes board", "No outcome points yet")
+			.contains("*You:* not ranked on this board — no outcome points in this period")
+			.doesNotContain("Heavy Harry");
+		String usage = SlackMessages.visibleText(team.command("UHEAVY1", "top week usage").body());
+		assertThat(usage).contains("Usage (context, not a score)", "`1` *Heavy Harry* — $15.00 · 0 pts · no outcomes");
+		String efficiency = SlackMessages.visibleText(team.command("UHEAVY1", "top efficiency").body());
+		assertThat(efficiency).contains("Efficiency board", "Nobody meets the bar")
+			.contains("not ranked on this board — no confirmed outcome yet");
+	}
+
+	@Test
+	void topWhenPersonOptedOutLeavesThemOffSharedBoardsButTellsThemWhereTheyStand(SlackTestClient slack,
+			FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(SlackUser.of("UQUIET1", "Quiet Quinn"));
+		fake.addUser(SlackUser.of("UOTHER1", "Other Olga"));
+		team.command("UQUIET1", "help");
+		team.command("UOTHER1", "help");
+		useTokens(team, "UQUIET1", 1_000_000);
+		assertThat(SlackMessages.visibleText(team.command("UOTHER1", "top usage").body())).contains("Quiet Quinn");
+		team.command("UQUIET1", "optout");
+		assertThat(SlackMessages.visibleText(team.command("UOTHER1", "top usage").body()))
+			.doesNotContain("Quiet Quinn");
+		assertThat(SlackMessages.visibleText(team.command("UQUIET1", "top usage").body())).contains("*You:* #1")
+			.contains("opted out or on vacation");
+	}
+
+	@Test
+	void shareWhenClickedPostsBoardInChannelWithoutPersonalLine(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(SlackUser.of("USHARE1", "Sharing Sam"));
+		team.command("USHARE1", "help");
+		useTokens(team, "USHARE1", 1_000_000);
+		String reply = team.command("USHARE1", "top last week usage").body();
+		assertThat(reply).contains("\"response_type\":\"ephemeral\"").contains("board_share");
+		String value = JsonParser.parseString(reply)
+			.getAsJsonObject()
+			.getAsJsonArray("blocks")
+			.asList()
+			.stream()
+			.map((block) -> block.getAsJsonObject())
+			.filter((block) -> block.get("type").getAsString().equals("actions"))
+			.map((block) -> block.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString())
+			.findFirst()
+			.orElseThrow();
+		int before = fake.calls("response_url").size();
+		assertThat(team.blockAction("USHARE1", "board_share", value).statusCode()).isEqualTo(200);
+		List<SlackCall> posts = fake.awaitCalls("response_url", before + 1, Duration.ofSeconds(5));
+		JsonObject posted = JsonParser.parseString(posts.get(posts.size() - 1).body()).getAsJsonObject();
+		assertThat(posted.get("response_type").getAsString()).isEqualTo("in_channel");
+		assertThat(SlackMessages.visibleText(posted.toString()))
+			.contains("Usage (context, not a score)", "Shared by Sharing Sam")
+			.doesNotContain("You:");
+	}
+
+	@Test
+	void topWhenWordsUnknownExplainsTheSyntax(SlackTestClient slack) {
+		assertThat(SlackMessages.visibleText(slack.command("UTOPX", "top fortnight").body()))
+			.contains("I don't know `fortnight`", "/legends top [last] [week|month|quarter]");
+		assertThat(SlackMessages.visibleText(slack.command("UTOPX", "top team nosuchteam").body()))
+			.contains("I don't know a team called *nosuchteam*");
+	}
+
+	@Test
+	void whyWhenAskingAboutSomeoneElseWithoutRightsRefusesAndAdminsMaySee(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(SlackUser.of("UWHY1", "Wanda Why"));
+		team.command("UWHY1", "help");
+		useTokens(team, "UWHY1", 2_000_000);
+		assertThat(SlackMessages.visibleText(team.command("UWHY2", "why <@UWHY1|wanda>").body()))
+			.contains("Only the managers of their teams and admins");
+		String admin = SlackMessages
+			.visibleText(team.command(SlackTestClient.ADMIN_USER, "why <@UWHY1|wanda> week").body());
+		assertThat(admin).contains("Why: Wanda Why's scores", "2,000,000 input", "$6.00",
+				"Not ranked on efficiency: no confirmed outcome yet");
+		assertThat(SlackMessages.visibleText(team.command("UWHY1", "why").body())).contains("Why: your scores");
+	}
+
+	private void useTokens(SlackTestClient team, String userId, long inputTokens) {
+		Long workspace = this.members.workspace(team.teamId()).getId();
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		this.ledger.ingest(workspace, List.of(new UsageInput(null, UsageIdentity.slackId(userId), "claude-code",
+				"claude-sonnet-4-5", hour, hour, inputTokens, 0, 0, 0, 0, 10, new BigDecimal("1.00"))));
+		Instant lastWeek = hour.minus(7, ChronoUnit.DAYS);
+		this.ledger.ingest(workspace, List.of(new UsageInput(null, UsageIdentity.slackId(userId), "claude-code",
+				"claude-sonnet-4-5", lastWeek, lastWeek, inputTokens, 0, 0, 0, 0, 10, null)));
+	}
+
+}
