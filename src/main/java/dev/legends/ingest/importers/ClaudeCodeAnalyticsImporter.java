@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.legends.ingest.ActivitySignal;
+
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file with a header row, read into rows that know their record index and line, so
- * that every problem is reported as "line n, column c".
+ * that every problem is reported with its line and column.
  */
 final class CsvRows {
 

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A node of a JSON export together with its path in the file and the index of the record
- * being read, so that every problem can be reported as "record i, field
- * {@code data[0].results[2].output_tokens}".
+ * being read, so that every problem can be reported with its record index and field, e.g.
+ * {@code data[0].results[2].output_tokens}.
  */
 final class JsonRow {
 

@@ -31,6 +31,9 @@ final class OpenAiUsageImporter implements UsageImporter {
 		for (JsonRow bucket : buckets(root)) {
 			Instant start = bucket.epochSeconds("start_time");
 			Instant end = bucket.epochSeconds("end_time");
+			if (end.isBefore(start)) {
+				throw bucket.fail("end_time", "is before start_time");
+			}
 			for (JsonRow result : bucket.array("results", true)) {
 				usage.add(record(result.asRecord(usage.size()), start, end));
 			}

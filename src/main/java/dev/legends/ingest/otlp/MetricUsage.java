@@ -97,7 +97,8 @@ final class MetricUsage {
 			String id = "otel:"
 					+ ClaudeCodeMetrics.hash(this.first.groupKey(), this.first.timeNanos(), this.startNanos);
 			BigDecimal cost = this.hasCost ? BigDecimal.valueOf(this.cost).setScale(6, RoundingMode.HALF_UP) : null;
-			return new UsageInput(id, this.first.user(), SOURCE, this.first.model(), instant(this.startNanos),
+			return new UsageInput(id, this.first.user(), SOURCE,
+					(this.first.model() != null) ? this.first.model() : "unknown", instant(this.startNanos),
 					instant(this.first.timeNanos()), tokens("input"), tokens("output"), tokens("cacheRead"),
 					tokens("cacheCreation"), 0, 0, cost);
 		}

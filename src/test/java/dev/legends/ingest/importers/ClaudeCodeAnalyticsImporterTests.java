@@ -3,6 +3,7 @@ package dev.legends.ingest.importers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import dev.legends.ingest.ActivitySignal;
 import dev.legends.usage.UsageIdentity;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.legends.ingest.importers;
+package dev.legends.ingest;
 
 import java.time.LocalDate;
 
