@@ -40,7 +40,9 @@ class DemoController {
 	@GetMapping("/demo")
 	RedirectView page() {
 		requireDemo();
-		return new RedirectView("/demo/index.html");
+		RedirectView redirect = new RedirectView("/demo/index.html");
+		redirect.setPropagateQueryParams(true);
+		return redirect;
 	}
 
 	@GetMapping("/demo/people")

@@ -53,6 +53,8 @@ class DemoModeTests {
 	@Test
 	void consoleWhenCommandTypedAnswersAsSlackWouldAndShowsRecordedCalls() throws Exception {
 		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			assertThat(get(app, "/demo?run=me").headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/demo/index.html?run=me"));
 			HttpResponse<String> page = get(app, "/demo/index.html");
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(page.body()).contains("Legends demo console");
