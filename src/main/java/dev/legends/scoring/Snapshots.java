@@ -74,6 +74,10 @@ class Snapshots {
 		});
 	}
 
+	Map<Long, PersonFigures> people(Long workspaceId, Period period) {
+		return figures(workspaceId, period).people();
+	}
+
 	void clear() {
 		this.cache.clear();
 	}
