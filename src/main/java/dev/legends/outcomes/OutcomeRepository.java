@@ -1,0 +1,32 @@
+package dev.legends.outcomes;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface OutcomeRepository extends JpaRepository<Outcome, Long> {
+
+	@Query("select o from Outcome o where o.workspaceId = ?1 and o.occurredAt >= ?2 and o.occurredAt < ?3 "
+			+ "order by o.occurredAt, o.id")
+	List<Outcome> findInWindow(Long workspaceId, Instant start, Instant end);
+
+	@Query("select distinct o from Outcome o left join o.collaboratorIds c where (o.reporterId = ?1 or c = ?1) "
+			+ "and o.occurredAt >= ?2 and o.occurredAt < ?3 order by o.occurredAt, o.id")
+	List<Outcome> findForMember(Long memberId, Instant start, Instant end);
+
+	@Query("select o from Outcome o where o.workspaceId = ?1 and o.link in ?2 and o.status in ?3 "
+			+ "order by o.reportedAt, o.id")
+	List<Outcome> findByLinks(Long workspaceId, Collection<String> links, Collection<OutcomeStatus> statuses);
+
+	@Query("select o from Outcome o where o.reporterId = ?1 and o.status = ?2 and o.reportedAt >= ?3 "
+			+ "and o.reportedAt < ?4")
+	List<Outcome> findReportedBetween(Long reporterId, OutcomeStatus status, Instant start, Instant end);
+
+	@Query("select count(o) from Outcome o where o.reporterId = ?1 and o.decidedBy = ?2 and o.status = ?3 "
+			+ "and o.decidedAt >= ?4 and o.decidedAt < ?5")
+	long countDecided(Long reporterId, Long deciderId, OutcomeStatus status, Instant start, Instant end);
+
+}
