@@ -29,17 +29,14 @@ final class AnthropicUsageImporter implements UsageImporter {
 	public Imported parse(InputStream in, ImportOptions options) {
 		JsonRow root = JsonRow.read(in);
 		List<UsageInput> usage = new ArrayList<>();
-		List<JsonRow> pages = root.isArray() ? root.elements() : List.of(root);
-		for (JsonRow page : pages) {
-			for (JsonRow bucket : page.has("results") ? List.of(page) : page.array("data", true)) {
-				Instant start = bucket.instant("starting_at");
-				Instant end = bucket.instant("ending_at");
-				if (end.isBefore(start)) {
-					throw bucket.fail("ending_at", "is before starting_at");
-				}
-				for (JsonRow result : bucket.array("results", true)) {
-					usage.add(record(result.asRecord(usage.size()), start, end));
-				}
+		for (JsonRow bucket : root.entries("data", "results")) {
+			Instant start = bucket.instant("starting_at");
+			Instant end = bucket.instant("ending_at");
+			if (end.isBefore(start)) {
+				throw bucket.fail("ending_at", "is before starting_at");
+			}
+			for (JsonRow result : bucket.array("results", true)) {
+				usage.add(record(result.asRecord(usage.size()), start, end));
 			}
 		}
 		return Imported.of(usage);

@@ -36,18 +36,15 @@ final class ClaudeCodeAnalyticsImporter implements UsageImporter {
 		JsonRow root = JsonRow.read(in);
 		List<UsageInput> usage = new ArrayList<>();
 		List<ActivitySignal> activity = new ArrayList<>();
-		List<JsonRow> pages = root.isArray() ? root.elements() : List.of(root);
-		int index = 0;
-		for (JsonRow page : pages) {
-			for (JsonRow entry : page.has("actor") ? List.of(page) : page.array("data", true)) {
-				JsonRow day = entry.asRecord(index++);
-				LocalDate date = day.date("date");
-				UsageIdentity user = actor(day.child("actor"));
-				for (JsonRow model : day.array("model_breakdown", false)) {
-					usage.add(record(day, model, date, user));
-				}
-				activity.add(activity(day.child("core_metrics"), user, date));
+		List<JsonRow> entries = root.entries("data", "actor");
+		for (int i = 0; i < entries.size(); i++) {
+			JsonRow day = entries.get(i).asRecord(i);
+			LocalDate date = day.date("date");
+			UsageIdentity user = actor(day.child("actor"));
+			for (JsonRow model : day.array("model_breakdown", false)) {
+				usage.add(record(day, model, date, user));
 			}
+			activity.add(activity(day.child("core_metrics"), user, date));
 		}
 		return new Imported(usage, activity);
 	}

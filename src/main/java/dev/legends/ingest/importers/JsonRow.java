@@ -116,6 +116,27 @@ final class JsonRow {
 	}
 
 	/**
+	 * The entries of a paged export: this node is one page or an array of pages, each
+	 * page holding its entries in an array member; an element that is itself an entry (it
+	 * has the marker member) counts as one.
+	 * @param arrayName the page's array member, e.g. {@code data}
+	 * @param marker a member only entries have, e.g. {@code results}
+	 * @return the entries, in file order
+	 */
+	List<JsonRow> entries(String arrayName, String marker) {
+		List<JsonRow> entries = new ArrayList<>();
+		for (JsonRow page : isArray() ? elements() : List.of(this)) {
+			if (page.has(marker)) {
+				entries.add(page);
+			}
+			else {
+				entries.addAll(page.array(arrayName, true));
+			}
+		}
+		return entries;
+	}
+
+	/**
 	 * The elements of an array member.
 	 * @param name the member name
 	 * @param required whether a missing member is an error (else: no elements)

@@ -28,7 +28,7 @@ final class OpenAiUsageImporter implements UsageImporter {
 	public Imported parse(InputStream in, ImportOptions options) {
 		JsonRow root = JsonRow.read(in);
 		List<UsageInput> usage = new ArrayList<>();
-		for (JsonRow bucket : buckets(root)) {
+		for (JsonRow bucket : root.entries("data", "results")) {
 			Instant start = bucket.epochSeconds("start_time");
 			Instant end = bucket.epochSeconds("end_time");
 			if (end.isBefore(start)) {
@@ -39,20 +39,6 @@ final class OpenAiUsageImporter implements UsageImporter {
 			}
 		}
 		return Imported.of(usage);
-	}
-
-	private static List<JsonRow> buckets(JsonRow root) {
-		List<JsonRow> pages = root.isArray() ? root.elements() : List.of(root);
-		List<JsonRow> buckets = new ArrayList<>();
-		for (JsonRow page : pages) {
-			if (page.has("results")) {
-				buckets.add(page);
-			}
-			else {
-				buckets.addAll(page.array("data", true));
-			}
-		}
-		return buckets;
 	}
 
 	private static UsageInput record(JsonRow result, Instant start, Instant end) {
