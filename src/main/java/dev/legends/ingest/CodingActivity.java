@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.legends.usage.UsageIdentity;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.TimeWindow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -85,6 +87,24 @@ public class CodingActivity {
 			}
 		}
 		return new ActivityTotals(sums[0], sums[1], sums[2], sums[3], sums[4], (int) sums[5]);
+	}
+
+	/**
+	 * A member's activity signals in a period (reported under their email or Slack id),
+	 * counting the days the period covers in their timezone.
+	 * @param member the person
+	 * @param window the period
+	 * @return the sums (zero when nothing was imported)
+	 */
+	@Transactional(readOnly = true)
+	public ActivityTotals totalsFor(Member member, TimeWindow window) {
+		List<UsageIdentity> identities = new ArrayList<>();
+		identities.add(UsageIdentity.slackId(member.getSlackUserId()));
+		if (member.getEmail() != null && !member.getEmail().isBlank()) {
+			identities.add(UsageIdentity.email(member.getEmail()));
+		}
+		return totals(member.getWorkspaceId(), identities, LocalDate.ofInstant(window.start(), member.getZoneId()),
+				LocalDate.ofInstant(window.end(), member.getZoneId()));
 	}
 
 	/**

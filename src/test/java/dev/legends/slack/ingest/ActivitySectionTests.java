@@ -1,0 +1,53 @@
+package dev.legends.slack.ingest;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.legends.ingest.ActivitySignal;
+import dev.legends.ingest.CodingActivity;
+import dev.legends.testkit.FakeSlackApi;
+import dev.legends.testkit.LegendsAppTest;
+import dev.legends.testkit.SlackMessages;
+import dev.legends.testkit.SlackTestClient;
+import dev.legends.testkit.SlackUser;
+import dev.legends.usage.UsageIdentity;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@LegendsAppTest
+class ActivitySectionTests {
+
+	@Autowired
+	private Members members;
+
+	@Autowired
+	private CodingActivity activity;
+
+	@Test
+	void meWhenClaudeCodeActivityImportedShowsItAsActivityNotOutcomes(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(new SlackUser("UACTIVE1", "Active Ada", "active.ada@example.com", "UTC", false));
+		Member ada = this.members.member(team.teamId(), "UACTIVE1");
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		this.activity.record(ada.getWorkspaceId(), "claude-code-analytics",
+				List.of(new ActivitySignal(UsageIdentity.email("active.ada@example.com"), today, 5, 1543, 892, 12, 2)));
+		String me = SlackMessages.visibleText(team.command("UACTIVE1", "me").body());
+		assertThat(me).contains("Claude Code activity this week", "activity, not outcomes", "5 sessions",
+				"+1,543 / −892 lines", "12 commits", "2 pull requests");
+	}
+
+	@Test
+	void meWhenNoActivityImportedLeavesTheSectionOut(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(new SlackUser("UQUIET2", "Quiet Quentin", "quiet.quentin@example.com", "UTC", false));
+		assertThat(SlackMessages.visibleText(team.command("UQUIET2", "me").body()))
+			.doesNotContain("Claude Code activity");
+	}
+
+}
