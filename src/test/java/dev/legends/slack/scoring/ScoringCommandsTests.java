@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,6 +18,9 @@ import dev.legends.testkit.SlackUser;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import dev.legends.usage.UsageLedger;
+import dev.legends.teams.TeamChange;
+import dev.legends.teams.Teams;
+import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,9 @@ class ScoringCommandsTests {
 
 	@Autowired
 	Members members;
+
+	@Autowired
+	Teams teams;
 
 	@Test
 	void topWhenHeavyUserHasNoOutcomesKeepsThemOffOutcomesAndShowsUsageAsContext(SlackTestClient slack,
@@ -120,6 +127,32 @@ class ScoringCommandsTests {
 		assertThat(admin).contains("Why: Wanda Why's scores", "2,000,000 input", "$6.00",
 				"Not ranked on efficiency: no confirmed outcome yet");
 		assertThat(SlackMessages.visibleText(team.command("UWHY1", "why").body())).contains("Why: your scores");
+	}
+
+	@Test
+	void topTeamWhenTeamIsSmallShowsOnlyItsMembersWithoutShareAndItsManagerMayAskWhy(SlackTestClient slack,
+			FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(SlackUser.of("UTEAM1", "Team Tina"));
+		fake.addUser(SlackUser.of("UTEAM2", "Outside Otto"));
+		fake.addUser(SlackUser.of("UBOSS1", "Boss Bea"));
+		Member tina = this.members.member(team.teamId(), "UTEAM1");
+		Member boss = this.members.member(team.teamId(), "UBOSS1");
+		this.members.member(team.teamId(), "UTEAM2");
+		Member admin = this.members.member(team.teamId(), SlackTestClient.ADMIN_USER);
+		this.teams.save(new TeamChange(null, tina.getWorkspaceId(), "Platform Crew", Set.of(tina.getId()),
+				Set.of(boss.getId()), null, null), admin);
+		useTokens(team, "UTEAM1", 1_000_000);
+		useTokens(team, "UTEAM2", 2_000_000);
+		String board = team.command("UTEAM2", "top team platform crew usage").body();
+		assertThat(SlackMessages.visibleText(board))
+			.contains("Usage (context, not a score)", "Platform Crew", "*Team Tina*")
+			.doesNotContain("Outside Otto");
+		assertThat(board).doesNotContain("board_share");
+		assertThat(SlackMessages.visibleText(team.command("UBOSS1", "why <@UTEAM1|tina>").body()))
+			.contains("Why: Team Tina's scores");
+		assertThat(SlackMessages.visibleText(team.command("UBOSS1", "why <@UTEAM2|otto>").body()))
+			.contains("Only the managers of their teams and admins");
 	}
 
 	private void useTokens(SlackTestClient team, String userId, long inputTokens) {

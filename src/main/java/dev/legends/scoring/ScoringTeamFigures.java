@@ -1,0 +1,53 @@
+package dev.legends.scoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import dev.legends.teams.TeamFigures;
+import dev.legends.workspace.TimeWindow;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a team delivered and spent in a window, for the teams module's goal progress: the
+ * same credits and usage the boards use, each outcome counted once however many members
+ * share it.
+ */
+@Component
+class ScoringTeamFigures implements TeamFigures {
+
+	private final ScoringSources.UsageSource usage;
+
+	private final ScoringSources.CreditSource credits;
+
+	ScoringTeamFigures(Snapshots snapshots) {
+		this.usage = snapshots.usage();
+		this.credits = snapshots.credits();
+	}
+
+	@Override
+	public Totals totals(Collection<Long> memberIds, TimeWindow window) {
+		double points = 0;
+		double cost = 0;
+		Set<Long> confirmed = new HashSet<>();
+		Set<Long> reported = new HashSet<>();
+		for (Long memberId : memberIds) {
+			for (OutcomeCredit credit : this.credits.ofMember(memberId, window)) {
+				if (credit.confirmed()) {
+					points += credit.creditedPoints();
+					confirmed.add(credit.outcomeId());
+				}
+				if (credit.confirmed() || "pending".equals(credit.status())) {
+					reported.add(credit.outcomeId());
+				}
+			}
+			cost += this.usage.ofMember(memberId, window).estimatedCostUsd();
+		}
+		return new Totals(BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP), confirmed.size(),
+				reported.size(), BigDecimal.valueOf(cost).setScale(2, RoundingMode.HALF_UP));
+	}
+
+}
