@@ -6,6 +6,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import dev.legends.outcomes.OutcomeConfirmed;
+import dev.legends.outcomes.OutcomeRejected;
+import dev.legends.outcomes.OutcomeReported;
+import dev.legends.outcomes.OutcomeWithdrawn;
 import dev.legends.scoring.internal.Efficiency;
 import dev.legends.scoring.internal.Rankings;
 import dev.legends.scoring.internal.Tally;
@@ -18,8 +22,8 @@ import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
 import dev.legends.workspace.WorkspaceProperties;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Boards, standings and explanations: who delivered most, fairly per dollar, with usage
@@ -162,13 +166,33 @@ public class Scoring {
 		this.snapshots.clear();
 	}
 
-	@EventListener
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberListingChanged event) {
 		refresh();
 	}
 
-	@EventListener
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberProfileChanged event) {
+		refresh();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(OutcomeReported event) {
+		refresh();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(OutcomeConfirmed event) {
+		refresh();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(OutcomeRejected event) {
+		refresh();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(OutcomeWithdrawn event) {
 		refresh();
 	}
 

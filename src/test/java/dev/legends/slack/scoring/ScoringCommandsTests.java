@@ -3,6 +3,8 @@ package dev.legends.slack.scoring;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,11 @@ import dev.legends.testkit.SlackUser;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import dev.legends.usage.UsageLedger;
+import dev.legends.outcomes.OutcomeDetails;
+import dev.legends.outcomes.OutcomeDraft;
+import dev.legends.outcomes.OutcomeKind;
+import dev.legends.outcomes.OutcomeSize;
+import dev.legends.outcomes.Outcomes;
 import dev.legends.teams.TeamChange;
 import dev.legends.teams.Teams;
 import dev.legends.workspace.Member;
@@ -42,6 +49,9 @@ class ScoringCommandsTests {
 
 	@Autowired
 	Teams teams;
+
+	@Autowired
+	Outcomes outcomes;
 
 	@Test
 	void topWhenHeavyUserHasNoOutcomesKeepsThemOffOutcomesAndShowsUsageAsContext(SlackTestClient slack,
@@ -153,6 +163,64 @@ class ScoringCommandsTests {
 			.contains("Why: Team Tina's scores");
 		assertThat(SlackMessages.visibleText(team.command("UBOSS1", "why <@UTEAM2|otto>").body()))
 			.contains("Only the managers of their teams and admins");
+	}
+
+	@Test
+	void boardsWhenHeavyUserAndConfirmedOutcomesRankAsThePrinciplesSay(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		for (String[] user : new String[][] { { "UADA", "Ada" }, { "UBO", "Bo" }, { "UCY", "Cy" }, { "UDI", "Di" } }) {
+			fake.addUser(SlackUser.of(user[0] + team.teamId(), user[1]));
+		}
+		Member ada = this.members.member(team.teamId(), "UADA" + team.teamId());
+		Member bo = this.members.member(team.teamId(), "UBO" + team.teamId());
+		Member di = this.members.member(team.teamId(), "UDI" + team.teamId());
+		this.members.member(team.teamId(), "UCY" + team.teamId());
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		OutcomeDetails billing = this.outcomes.report(ada.getId(), new OutcomeDraft(OutcomeKind.PR_MERGED,
+				"Billing export", null, OutcomeSize.L, today, List.of(), bo.getId(), null));
+		this.outcomes.confirm(billing.id(), bo.getId());
+		OutcomeDetails flaky = this.outcomes.report(bo.getId(), new OutcomeDraft(OutcomeKind.BUG_FIXED,
+				"Flaky test fixed", null, OutcomeSize.M, today, List.of(), ada.getId(), null));
+		this.outcomes.confirm(flaky.id(), ada.getId());
+		this.outcomes.report(di.getId(),
+				new OutcomeDraft(OutcomeKind.DOC, "Runbook", null, OutcomeSize.S, today, List.of(), null, null));
+		useTokensThisWeek(team, "UADA" + team.teamId(), 2_000_000);
+		useTokensThisWeek(team, "UBO" + team.teamId(), 3_000_000);
+		useTokensThisWeek(team, "UCY" + team.teamId(), 20_000_000);
+
+		String outcomesBoard = SlackMessages.visibleText(team.command("UCY" + team.teamId(), "top").body());
+		assertThat(outcomesBoard)
+			.containsSubsequence("`1` *Ada* — 8 pts", "`2` *Bo* — 3 pts",
+					"`3` *Di* — 0.5 pts (0 confirmed + 0.5 pending)")
+			.doesNotContain("*Cy*")
+			.contains("*You:* not ranked on this board — no outcome points in this period");
+		String efficiency = SlackMessages.visibleText(team.command("UADA" + team.teamId(), "top efficiency").body());
+		// r = 11.5 / $75 = 0.1533 pts/$, C0 = median($6, $9, $60) = $9 (no earlier spend:
+		// this week's figures)
+		assertThat(efficiency).containsSubsequence("`1` *Ada* — 0.625 pts/$", "`2` *Bo* — 0.243 pts/$")
+			.doesNotContain("*Cy*", "*Di*")
+			.contains("r = 0.1533 pts/$", "C0 = $9.00");
+		String usage = SlackMessages.visibleText(team.command("UADA" + team.teamId(), "top usage").body());
+		assertThat(usage).containsSubsequence("`1` *Cy* — $60.00 · 0 pts · no outcomes",
+				"`2` *Bo* — $9.00 · 3 pts · $3.00/pt", "`3` *Ada* — $6.00 · 8 pts · $0.75/pt");
+		String why = SlackMessages.visibleText(team.command("UDI" + team.teamId(), "why").body());
+		assertThat(why).contains("Outcome points: 0.5", "Runbook (Doc, S): *0.5 pts* — awaiting confirmation",
+				"Not ranked on efficiency: no confirmed outcome yet");
+		String adaWhy = SlackMessages.visibleText(team.command("UADA" + team.teamId(), "why").body());
+		assertThat(adaWhy).contains("Billing export (PR merged, L): *8 pts* — confirmed: full points",
+				"(8 + 9.00 × 0.1533) / (6.00 + 9.00) = 0.625 points/$");
+
+		team.command("UADA" + team.teamId(), "optout");
+		assertThat(SlackMessages.visibleText(team.command("UBO" + team.teamId(), "top").body()))
+			.containsSubsequence("`1` *Bo* — 3 pts", "`2` *Di*")
+			.doesNotContain("*Ada*");
+	}
+
+	private void useTokensThisWeek(SlackTestClient team, String userId, long inputTokens) {
+		Long workspace = this.members.workspace(team.teamId()).getId();
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		this.ledger.ingest(workspace, List.of(new UsageInput(null, UsageIdentity.slackId(userId), "claude-code",
+				"claude-sonnet-4-5", hour, hour, inputTokens, 0, 0, 0, 0, 10, null)));
 	}
 
 	private void useTokens(SlackTestClient team, String userId, long inputTokens) {
