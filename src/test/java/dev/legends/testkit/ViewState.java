@@ -29,11 +29,7 @@ public final class ViewState {
 	 * @return this builder
 	 */
 	public ViewState text(String blockId, String actionId, String value) {
-		JsonObject element = element(blockId, actionId, "plain_text_input");
-		if (value != null) {
-			element.addProperty("value", value);
-		}
-		return this;
+		return single(blockId, actionId, "plain_text_input", "value", value);
 	}
 
 	/**
@@ -44,11 +40,7 @@ public final class ViewState {
 	 * @return this builder
 	 */
 	public ViewState url(String blockId, String actionId, String value) {
-		JsonObject element = element(blockId, actionId, "url_text_input");
-		if (value != null) {
-			element.addProperty("value", value);
-		}
-		return this;
+		return single(blockId, actionId, "url_text_input", "value", value);
 	}
 
 	/**
@@ -59,11 +51,7 @@ public final class ViewState {
 	 * @return this builder
 	 */
 	public ViewState number(String blockId, String actionId, String value) {
-		JsonObject element = element(blockId, actionId, "number_input");
-		if (value != null) {
-			element.addProperty("value", value);
-		}
-		return this;
+		return single(blockId, actionId, "number_input", "value", value);
 	}
 
 	/**
@@ -118,11 +106,7 @@ public final class ViewState {
 	 * @return this builder
 	 */
 	public ViewState user(String blockId, String actionId, String userId) {
-		JsonObject element = element(blockId, actionId, "users_select");
-		if (userId != null) {
-			element.addProperty("selected_user", userId);
-		}
-		return this;
+		return single(blockId, actionId, "users_select", "selected_user", userId);
 	}
 
 	/**
@@ -150,11 +134,7 @@ public final class ViewState {
 	 * @return this builder
 	 */
 	public ViewState conversation(String blockId, String actionId, String channelId) {
-		JsonObject element = element(blockId, actionId, "conversations_select");
-		if (channelId != null) {
-			element.addProperty("selected_conversation", channelId);
-		}
-		return this;
+		return single(blockId, actionId, "conversations_select", "selected_conversation", channelId);
 	}
 
 	/**
@@ -165,11 +145,7 @@ public final class ViewState {
 	 * @return this builder
 	 */
 	public ViewState date(String blockId, String actionId, LocalDate date) {
-		JsonObject element = element(blockId, actionId, "datepicker");
-		if (date != null) {
-			element.addProperty("selected_date", date.toString());
-		}
-		return this;
+		return single(blockId, actionId, "datepicker", "selected_date", (date != null) ? date.toString() : null);
 	}
 
 	/**
@@ -180,9 +156,13 @@ public final class ViewState {
 	 * @return this builder
 	 */
 	public ViewState time(String blockId, String actionId, String time) {
-		JsonObject element = element(blockId, actionId, "timepicker");
-		if (time != null) {
-			element.addProperty("selected_time", time);
+		return single(blockId, actionId, "timepicker", "selected_time", time);
+	}
+
+	private ViewState single(String blockId, String actionId, String type, String key, String value) {
+		JsonObject element = element(blockId, actionId, type);
+		if (value != null) {
+			element.addProperty(key, value);
 		}
 		return this;
 	}
