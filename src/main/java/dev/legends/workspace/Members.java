@@ -126,6 +126,15 @@ public class Members {
 	}
 
 	/**
+	 * Every workspace Legends knows, active or not.
+	 * @return the workspaces
+	 */
+	@Transactional(readOnly = true)
+	public List<Workspace> workspaces() {
+		return this.workspaces.findAll();
+	}
+
+	/**
 	 * All known members of a workspace.
 	 * @param workspaceId the workspace id
 	 * @return the members

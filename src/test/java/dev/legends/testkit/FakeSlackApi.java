@@ -1,7 +1,6 @@
 package dev.legends.testkit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -60,6 +59,8 @@ public final class FakeSlackApi {
 	private final Map<String, List<JsonObject>> channelHistory = new ConcurrentHashMap<>();
 
 	private final Map<String, String> channelErrors = new ConcurrentHashMap<>();
+
+	private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong sequence = new AtomicLong(1);
 
@@ -129,6 +130,16 @@ public final class FakeSlackApi {
 		this.failures.clear();
 		this.channelHistory.clear();
 		this.channelErrors.clear();
+		this.uploads.clear();
+	}
+
+	/**
+	 * The raw bytes of every file uploaded (the POST to an {@code upload_url}) since the
+	 * last reset, oldest first.
+	 * @return the uploaded files
+	 */
+	public List<byte[]> uploads() {
+		return List.copyOf(this.uploads);
 	}
 
 	/**
@@ -170,6 +181,15 @@ public final class FakeSlackApi {
 			sleep(20);
 		}
 		return calls(method);
+	}
+
+	/**
+	 * The messages posted to a channel (and kept as its history), newest first.
+	 * @param channel the channel id
+	 * @return the messages, with their metadata
+	 */
+	public List<JsonObject> messages(String channel) {
+		return List.copyOf(this.channelHistory.getOrDefault(channel, List.of()));
 	}
 
 	/**
@@ -223,12 +243,20 @@ public final class FakeSlackApi {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
-			String body = read(exchange.getRequestBody());
+			byte[] raw = exchange.getRequestBody().readAllBytes();
+			String body = new String(raw, StandardCharsets.UTF_8);
 			String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
 			String auth = exchange.getRequestHeaders().getFirst("Authorization");
 			String method = methodOf(path);
-			Map<String, String> params = (contentType != null && contentType.contains("json")) ? jsonParams(body)
-					: formParams(body);
+			Map<String, String> params;
+			if ("file_upload".equals(method)) {
+				params = new LinkedHashMap<>();
+				params.put("size", String.valueOf(raw.length));
+				this.uploads.add(raw);
+			}
+			else {
+				params = (contentType != null && contentType.contains("json")) ? jsonParams(body) : formParams(body);
+			}
 			if (exchange.getRequestURI().getRawQuery() != null) {
 				params.putAll(formParams(exchange.getRequestURI().getRawQuery()));
 			}
@@ -369,10 +397,6 @@ public final class FakeSlackApi {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
-	}
-
-	private static String read(InputStream in) throws IOException {
-		return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 	}
 
 	private static Map<String, String> formParams(String body) {

@@ -1,0 +1,232 @@
+package dev.legends.digest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.legends.digest.DeliveryLedger.Claim;
+import dev.legends.digest.DigestPublisher.DeliveryProblem;
+import dev.legends.digest.DigestPublisher.DigestDelivery;
+import dev.legends.digest.DigestPublisher.PostedMessage;
+import dev.legends.digest.DigestPublisher.PublishResult;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one digest delivery exactly once: claims the (schedule, period) in the ledger,
+ * reconciles an unfinished claim with the channel's history, composes and posts, then
+ * records the result and keeps the schedule's status (and its owner) up to date.
+ */
+@Component
+class DigestRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(DigestRunner.class);
+
+	private static final int CHART_CACHE = 64;
+
+	private final DigestScheduleRepository schedules;
+
+	private final DeliveryLedger ledger;
+
+	private final DigestComposer composer;
+
+	private final DigestPublisher publisher;
+
+	private final Members members;
+
+	private final Clock clock;
+
+	private final Map<List<Digest.WeekFigures>, byte[]> charts = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<List<Digest.WeekFigures>, byte[]> eldest) {
+			return size() > CHART_CACHE;
+		}
+
+	};
+
+	DigestRunner(DigestScheduleRepository schedules, DeliveryLedger ledger, DigestComposer composer,
+			DigestPublisher publisher, Members members, Optional<Clock> clock) {
+		this.schedules = schedules;
+		this.ledger = ledger;
+		this.composer = composer;
+		this.publisher = publisher;
+		this.members = members;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * Post the digest of the last full week before a due time, unless the schedule is off.
+	 */
+	CompletableFuture<Outcome> runScheduled(long scheduleId, Instant due) {
+		Optional<DigestSchedule> schedule = this.schedules.findById(scheduleId);
+		if (schedule.isEmpty() || schedule.get().getStatus() == ScheduleStatus.OFF) {
+			return CompletableFuture.completedFuture(Outcome.SKIPPED);
+		}
+		return run(schedule.get(), DigestPeriod.lastFullWeek(due, schedule.get().getZoneId()));
+	}
+
+	/**
+	 * Post the week-to-date digest of a schedule now.
+	 */
+	CompletableFuture<Outcome> runNow(DigestSchedule schedule) {
+		return run(schedule, DigestPeriod.weekToDate(this.clock.instant(), schedule.getZoneId()));
+	}
+
+	/**
+	 * Try again the deliveries left unfinished (a crash between claim and post) or
+	 * failed transiently.
+	 */
+	void retryPending() {
+		for (DeliveryLedger.Pending pending : this.ledger.pending()) {
+			this.schedules.findById(pending.scheduleId()).ifPresent((schedule) -> {
+				logger.info("Retrying the digest of schedule {} for {}", schedule.getId(), pending.periodKey());
+				run(schedule, DigestPeriod.parse(pending.periodKey(), schedule.getZoneId()));
+			});
+		}
+	}
+
+	CompletableFuture<Outcome> run(DigestSchedule schedule, DigestPeriod period) {
+		Claim claim = this.ledger.claim(schedule.getId(), period.key());
+		switch (claim) {
+			case POSTED:
+				return CompletableFuture.completedFuture(Outcome.ALREADY_POSTED);
+			case BUSY:
+				return CompletableFuture.completedFuture(Outcome.IN_FLIGHT);
+			case GIVEN_UP:
+				return CompletableFuture.completedFuture(Outcome.GIVEN_UP);
+			default:
+				break;
+		}
+		try {
+			if (claim == Claim.UNFINISHED) {
+				Optional<PostedMessage> found = this.publisher.findPosted(schedule.getChannelId(), schedule.getId(),
+						period.key());
+				if (found.isPresent()) {
+					logger.info("Digest {} of schedule {} was already in the channel: recorded, not re-posted",
+							period.key(), schedule.getId());
+					recordPosted(schedule, period, found.get());
+					return CompletableFuture.completedFuture(Outcome.RECONCILED);
+				}
+			}
+			Digest digest = this.composer.compose(schedule, period);
+			byte[] chart = digest.shows(DigestSection.CHART) ? chart(schedule, period) : null;
+			DigestDelivery delivery = new DigestDelivery(schedule.getId(), period.key(), schedule.getChannelId(),
+					digest, chart);
+			return this.publisher.post(delivery)
+				.exceptionally((ex) -> PublishResult.failed(String.valueOf(ex.getMessage())))
+				.thenApply((result) -> record(schedule, period, result));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Digest {} of schedule {} failed before posting", period.key(), schedule.getId(), ex);
+			this.ledger.failed(schedule.getId(), period.key(), ex.getClass().getSimpleName(), true);
+			return CompletableFuture.completedFuture(Outcome.FAILED);
+		}
+	}
+
+	private byte[] chart(DigestSchedule schedule, DigestPeriod period) {
+		List<Digest.WeekFigures> weeks = this.composer.chartWeeks(schedule, period);
+		synchronized (this.charts) {
+			byte[] cached = this.charts.get(weeks);
+			if (cached != null) {
+				return cached;
+			}
+		}
+		byte[] png = DigestChart.render(weeks);
+		synchronized (this.charts) {
+			this.charts.put(weeks, png);
+		}
+		return png;
+	}
+
+	private Outcome record(DigestSchedule schedule, DigestPeriod period, PublishResult result) {
+		try {
+			switch (result.status()) {
+				case POSTED:
+					recordPosted(schedule, period, result.message());
+					return Outcome.POSTED;
+				case CHANNEL_UNAVAILABLE:
+					this.ledger.failed(schedule.getId(), period.key(), result.error(), false);
+					recordUnavailable(schedule.getId(), result.error());
+					return Outcome.CHANNEL_UNAVAILABLE;
+				default:
+					logger.warn("Digest {} of schedule {} failed: {}; retried later", period.key(), schedule.getId(),
+							result.error());
+					this.ledger.failed(schedule.getId(), period.key(), result.error(), true);
+					return Outcome.FAILED;
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not record the delivery of digest {} of schedule {}", period.key(), schedule.getId(),
+					ex);
+			return Outcome.FAILED;
+		}
+	}
+
+	private void recordPosted(DigestSchedule schedule, DigestPeriod period, PostedMessage message) {
+		this.ledger.posted(schedule.getId(), period.key(), message.channelId(), message.ts());
+		this.schedules.findById(schedule.getId()).filter((fresh) -> fresh.getFailure() != null).ifPresent((fresh) -> {
+			fresh.setStatus((fresh.getStatus() == ScheduleStatus.FAILING) ? ScheduleStatus.ACTIVE : fresh.getStatus(),
+					null, this.clock.instant());
+			this.schedules.save(fresh);
+		});
+	}
+
+	/** Marks the schedule failing and tells its owner, once per failure. */
+	private void recordUnavailable(long scheduleId, String error) {
+		DigestSchedule schedule = this.schedules.findById(scheduleId).orElse(null);
+		if (schedule == null || schedule.getFailure() != null) {
+			return;
+		}
+		ScheduleStatus status = (schedule.getStatus() == ScheduleStatus.ACTIVE) ? ScheduleStatus.FAILING
+				: schedule.getStatus();
+		schedule.setStatus(status, error, this.clock.instant());
+		this.schedules.save(schedule);
+		logger.warn("Digest schedule {} cannot post to {}: {}; its owner is told", scheduleId,
+				schedule.getChannelId(), error);
+		this.members.findById(schedule.getOwnerMemberId())
+			.map(Member::getSlackUserId)
+			.ifPresent((owner) -> this.publisher
+				.tellOwner(new DeliveryProblem(owner, schedule.getChannelId(), error)));
+	}
+
+	/**
+	 * How a run ended.
+	 */
+	enum Outcome {
+
+		/** Posted now. */
+		POSTED,
+
+		/** Found already posted in the channel and recorded. */
+		RECONCILED,
+
+		/** Posted before. */
+		ALREADY_POSTED,
+
+		/** Being posted by another run. */
+		IN_FLIGHT,
+
+		/** The schedule is off or gone. */
+		SKIPPED,
+
+		/** The channel cannot be posted to. */
+		CHANNEL_UNAVAILABLE,
+
+		/** Failed, retried later. */
+		FAILED,
+
+		/** Failed too often or for good. */
+		GIVEN_UP
+
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.legends.digest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Optional;
+
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Channel digests: set up, post now, turn off, and who may do so.
+ */
+@Service
+@Transactional
+public class DigestSchedules {
+
+	private final DigestScheduleRepository schedules;
+
+	private final DigestTriggers triggers;
+
+	private final DigestRunner runner;
+
+	private final Members members;
+
+	private final Clock clock;
+
+	DigestSchedules(DigestScheduleRepository schedules, DigestTriggers triggers, DigestRunner runner, Members members,
+			Optional<Clock> clock) {
+		this.schedules = schedules;
+		this.triggers = triggers;
+		this.runner = runner;
+		this.members = members;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * The digest schedule of a channel.
+	 * @param workspaceId the workspace
+	 * @param channelId the channel
+	 * @return the schedule, if the channel has one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<DigestSchedule> find(long workspaceId, String channelId) {
+		return this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId);
+	}
+
+	/**
+	 * Create or change a channel's digest and (re)schedule it; it is active afterwards.
+	 * @param workspaceId the workspace
+	 * @param channelId the channel
+	 * @param settings the settings
+	 * @return the saved schedule
+	 */
+	public DigestSchedule save(long workspaceId, String channelId, ScheduleSettings settings) {
+		DigestSchedule schedule = this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId)
+			.orElseGet(() -> new DigestSchedule(workspaceId, channelId));
+		schedule.apply(settings, ScheduleStatus.ACTIVE, this.clock.instant());
+		DigestSchedule saved = this.schedules.saveAndFlush(schedule);
+		this.triggers.schedule(saved);
+		return saved;
+	}
+
+	/**
+	 * Stop a channel's digest.
+	 * @param workspaceId the workspace
+	 * @param channelId the channel
+	 * @return {@code true} when a digest was running and is now off
+	 */
+	public boolean turnOff(long workspaceId, String channelId) {
+		Optional<DigestSchedule> schedule = this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId)
+			.filter((found) -> found.getStatus() != ScheduleStatus.OFF);
+		schedule.ifPresent((found) -> {
+			found.setStatus(ScheduleStatus.OFF, null, this.clock.instant());
+			this.triggers.unschedule(found.getId());
+		});
+		return schedule.isPresent();
+	}
+
+	/**
+	 * Post the week-to-date digest to a channel now, in the background. A channel without
+	 * a schedule gets the default settings (kept off until set up).
+	 * @param workspaceId the workspace
+	 * @param channelId the channel
+	 * @param caller who asked (owner of a new schedule)
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void postNow(long workspaceId, String channelId, Member caller) {
+		DigestSchedule schedule = this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId)
+			.orElseGet(() -> {
+				DigestSchedule created = new DigestSchedule(workspaceId, channelId);
+				created.apply(ScheduleSettings.defaults(this.members.defaultZone(), caller.getId()), ScheduleStatus.OFF,
+						this.clock.instant());
+				return this.schedules.saveAndFlush(created);
+			});
+		this.runner.runNow(schedule);
+	}
+
+	/**
+	 * When a schedule posts next.
+	 * @param schedule the schedule
+	 * @return the next time, empty when off
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> nextRun(DigestSchedule schedule) {
+		return this.triggers.nextFire(schedule.getId()).map(Date::toInstant);
+	}
+
+	/**
+	 * Whether a person may set up, post or stop digests: admins, and managers of a team.
+	 * @param member the person
+	 * @return {@code true} when allowed
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayManage(Member member) {
+		return this.members.isAdmin(member);
+	}
+
+	/**
+	 * The timezone a new digest defaults to ({@code LEGENDS_TIMEZONE}).
+	 * @return the zone
+	 */
+	@Transactional(readOnly = true)
+	public ZoneId defaultZone() {
+		return this.members.defaultZone();
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.legends.slack.digest;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import dev.legends.digest.DigestSchedule;
+import dev.legends.digest.DigestSchedules;
+import dev.legends.digest.ScheduleSettings;
+import dev.legends.slack.commands.CommandRequest;
+import dev.legends.slack.commands.Replies;
+import dev.legends.slack.commands.Subcommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /legends digest setup|now|off}, typed in the channel the digest belongs to, by
+ * an admin or a team manager.
+ */
+@Component
+class DigestCommand implements Subcommand, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(DigestCommand.class);
+
+	private final DigestSchedules schedules;
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "legends-digest-now");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	DigestCommand(DigestSchedules schedules) {
+		this.schedules = schedules;
+	}
+
+	@Override
+	public String name() {
+		return "digest";
+	}
+
+	@Override
+	public Response handle(CommandRequest command, SlashCommandContext ctx) throws IOException, SlackApiException {
+		if (isDirectMessage(command)) {
+			return Replies.ephemeral(ctx, "Digests belong to a channel. Type `/legends digest setup` in the channel "
+					+ "that should get the weekly digest (`now` posts one at once, `off` stops it).");
+		}
+		String action = command.firstArg();
+		if (!action.equals("setup") && !action.equals("now") && !action.equals("off")) {
+			return Replies.ephemeral(ctx, status(command) + "\nUse `/legends digest setup` to schedule it, "
+					+ "`/legends digest now` to post this week so far, `/legends digest off` to stop it.");
+		}
+		if (!this.schedules.mayManage(command.member())) {
+			return Replies.ephemeral(ctx, "Only Legends admins and team managers can set up, post or stop digests. "
+					+ "Ask one of them, or see `/legends help`.");
+		}
+		long workspaceId = command.member().getWorkspaceId();
+		String channelId = command.channelId();
+		return switch (action) {
+			case "setup" -> openSetup(command, ctx, workspaceId, channelId);
+			case "now" -> {
+				this.background.execute(() -> postNow(workspaceId, channelId, command));
+				yield Replies.ephemeral(ctx, "Posting this week's digest so far here in a moment.");
+			}
+			default -> Replies.ephemeral(ctx, this.schedules.turnOff(workspaceId, channelId)
+					? "The weekly digest in this channel is off. `/legends digest setup` turns it back on."
+					: "This channel has no weekly digest running, so there is nothing to turn off.");
+		};
+	}
+
+	private Response openSetup(CommandRequest command, SlashCommandContext ctx, long workspaceId, String channelId)
+			throws IOException, SlackApiException {
+		ZoneId zone = this.schedules.defaultZone();
+		ScheduleSettings current = this.schedules.find(workspaceId, channelId)
+			.map(DigestSchedule::settings)
+			.orElseGet(() -> ScheduleSettings.defaults(zone, command.member().getId()));
+		ViewsOpenResponse response = ctx.client()
+			.viewsOpen((r) -> r.triggerId(command.payload().getTriggerId())
+				.view(DigestSetupModal.build(channelId, current)));
+		if (!response.isOk()) {
+			logger.warn("views.open for the digest setup answered {}", response.getError());
+			return Replies.ephemeral(ctx, "Slack didn't open the digest form. Please try `/legends digest setup` again.");
+		}
+		return ctx.ack();
+	}
+
+	private void postNow(long workspaceId, String channelId, CommandRequest command) {
+		try {
+			this.schedules.postNow(workspaceId, channelId, command.member());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Posting the digest now in {} failed", channelId, ex);
+		}
+	}
+
+	private String status(CommandRequest command) {
+		return this.schedules.find(command.member().getWorkspaceId(), command.channelId())
+			.map((schedule) -> switch (schedule.getStatus()) {
+				case ACTIVE -> "This channel gets the weekly digest on " + DigestText.when(schedule) + ".";
+				case FAILING -> "This channel's digest is failing (Slack says `" + schedule.getFailure() + "`).";
+				case OFF -> "This channel's weekly digest is off.";
+			})
+			.orElse("This channel has no weekly digest yet.");
+	}
+
+	private static boolean isDirectMessage(CommandRequest command) {
+		String channel = command.channelId();
+		return channel == null || channel.startsWith("D")
+				|| "directmessage".equals(command.payload().getChannelName());
+	}
+
+	@Override
+	public void destroy() {
+		this.background.shutdownNow();
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.legends.slack.digest;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.view.View;
+import dev.legends.digest.DigestSection;
+import dev.legends.digest.ScheduleSettings;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.timePicker;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The {@code /legends digest setup} modal: weekday, time, timezone and sections, prefilled
+ * with the channel's current settings (or the defaults).
+ */
+final class DigestSetupModal {
+
+	static final String CALLBACK_ID = "digest_setup";
+
+	static final String WEEKDAY = "digest_weekday";
+
+	static final String TIME = "digest_time";
+
+	static final String TIMEZONE = "digest_timezone";
+
+	static final String SECTIONS = "digest_sections";
+
+	static final String ACTION = "value";
+
+	private DigestSetupModal() {
+	}
+
+	static View build(String channelId, ScheduleSettings current) {
+		List<OptionObject> days = Arrays.stream(DayOfWeek.values()).map(DigestSetupModal::dayOption).toList();
+		List<OptionObject> sections = Arrays.stream(DigestSection.values())
+			.map((section) -> option(plainText(section.label()), section.name()))
+			.toList();
+		List<OptionObject> chosen = sections.stream()
+			.filter((option) -> current.sections().contains(DigestSection.valueOf(option.getValue())))
+			.toList();
+		return view((v) -> v.type("modal")
+			.callbackId(CALLBACK_ID)
+			.privateMetadata(channelId)
+			.title(viewTitle((t) -> t.type("plain_text").text("Weekly digest")))
+			.submit(viewSubmit((s) -> s.type("plain_text").text("Save")))
+			.close(viewClose((c) -> c.type("plain_text").text("Cancel")))
+			.blocks(List.of(
+					section((s) -> s.text(markdownText("Every week, <#" + channelId
+							+ "> gets what was delivered, what it cost, cost per confirmed point and its trend. "
+							+ "It covers the last full week (Monday to Sunday)."))),
+					input((i) -> i.blockId(WEEKDAY)
+						.label(plainText("Day"))
+						.element(staticSelect((e) -> e.actionId(ACTION)
+							.options(days)
+							.initialOption(dayOption(current.weekday()))))),
+					input((i) -> i.blockId(TIME)
+						.label(plainText("Time"))
+						.element(timePicker((e) -> e.actionId(ACTION).initialTime(current.time().toString())))),
+					input((i) -> i.blockId(TIMEZONE)
+						.label(plainText("Timezone"))
+						.hint(plainText("An IANA timezone, e.g. Europe/Paris or America/New_York"))
+						.element(plainTextInput((e) -> e.actionId(ACTION).initialValue(current.zone().getId())))),
+					input((i) -> i.blockId(SECTIONS)
+						.label(plainText("Include"))
+						.element(checkboxes((e) -> e.actionId(ACTION).options(sections).initialOptions(chosen)))))));
+	}
+
+	private static OptionObject dayOption(DayOfWeek day) {
+		return option(plainText(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)), day.name());
+	}
+
+}
