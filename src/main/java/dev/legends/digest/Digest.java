@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * What a digest says, as plain values: the period, what was delivered against what it
- * cost, the trend, goals, who delivered most and who improved most. Rendered by the
- * Slack edge.
+ * cost, the trend, goals, who delivered most and who improved most. Rendered by the Slack
+ * edge.
  *
  * @param title the title, e.g. {@code Weekly digest · Platform}
  * @param periodLabel the period, e.g. {@code 16–22 Nov 2026}

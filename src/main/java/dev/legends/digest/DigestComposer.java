@@ -101,7 +101,8 @@ class DigestComposer {
 			.map((listed) -> new Digest.Improvement(listed.name(), rate(earlier.get(listed.figures().memberId())),
 					rate(listed.figures())))
 			.filter((improvement) -> improvement.after() > improvement.before())
-			.max(Comparator.comparingDouble((Digest.Improvement improvement) -> improvement.after() / improvement.before()));
+			.max(Comparator
+				.comparingDouble((Digest.Improvement improvement) -> improvement.after() / improvement.before()));
 	}
 
 	/** Confirmed points per $100 of estimated cost; 0 without cost or points. */

@@ -1,27 +1,21 @@
 package dev.legends.digest;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Fired by a schedule's CronTrigger: posts the last full week's digest, once. A fire
- * later than the misfire grace (the app was down too long) is skipped; a manual fire
- * (trigger now) takes its reference time from the app's clock.
+ * Fired by a schedule's CronTrigger (also once after a misfire, when the app was down):
+ * posts the last full week's digest, once; a fire later than the misfire grace is
+ * skipped. A manual fire (trigger now) takes its reference time from the app's clock.
  */
 @DisallowConcurrentExecution
 class DigestJob implements Job {
 
 	static final String SCHEDULE_ID = "scheduleId";
-
-	private static final Logger logger = LoggerFactory.getLogger(DigestJob.class);
 
 	private final DigestRunner runner;
 
@@ -43,14 +37,7 @@ class DigestJob implements Job {
 			this.runner.runScheduled(scheduleId, this.clock.instant());
 			return;
 		}
-		Instant due = context.getScheduledFireTime().toInstant();
-		Duration late = Duration.between(due, context.getFireTime().toInstant());
-		if (late.compareTo(this.properties.misfireGrace()) > 0) {
-			logger.warn("Skipping the digest of schedule {} due at {}: {} late, beyond the grace of {}", scheduleId,
-					due, late, this.properties.misfireGrace());
-			return;
-		}
-		this.runner.runScheduled(scheduleId, due);
+		this.runner.runFired(scheduleId, context.getFireTime().toInstant(), this.properties.misfireGrace());
 	}
 
 }

@@ -24,8 +24,7 @@ record DigestPeriod(String key, TimeWindow window, ZoneId zone, boolean toDate) 
 
 	private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm",
-			Locale.ENGLISH);
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ENGLISH);
 
 	/**
 	 * The last full ISO week before an instant (what a scheduled digest covers).

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param misfireGrace how late a missed digest may still post (e.g. after downtime);
  * older ones are skipped
- * @param retryAfter how long an unfinished or transiently failed delivery waits before
- * it is reconciled and retried
+ * @param retryAfter how long an unfinished or transiently failed delivery waits before it
+ * is reconciled and retried
  * @param maxAttempts how many times a delivery is tried before it is given up
  * @param nudgeDay the weekday of the weekly nudge, in each person's timezone
  * @param nudgeTime the local time of the weekly nudge

@@ -20,8 +20,7 @@ public interface DigestPublisher {
 
 	/**
 	 * Look in a channel's recent history for a digest message carrying a period key in
-	 * its metadata (to reconcile a delivery that was claimed but not recorded as
-	 * posted).
+	 * its metadata (to reconcile a delivery that was claimed but not recorded as posted).
 	 * @param channelId the channel
 	 * @param scheduleId the schedule
 	 * @param periodKey the period key
@@ -30,8 +29,8 @@ public interface DigestPublisher {
 	Optional<PostedMessage> findPosted(String channelId, long scheduleId, String periodKey);
 
 	/**
-	 * Tell a schedule's owner, by DM, that its channel cannot be posted to and how to
-	 * fix it.
+	 * Tell a schedule's owner, by DM, that its channel cannot be posted to and how to fix
+	 * it.
 	 * @param problem the problem
 	 */
 	void tellOwner(DeliveryProblem problem);

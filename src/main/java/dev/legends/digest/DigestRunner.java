@@ -1,7 +1,10 @@
 package dev.legends.digest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +67,42 @@ class DigestRunner {
 	}
 
 	/**
-	 * Post the digest of the last full week before a due time, unless the schedule is off.
+	 * Handle a fire of a schedule's trigger: find the occurrence it stands for (the
+	 * latest weekday and time at or before the fire, in the schedule's timezone), skip it
+	 * when the fire comes later than the misfire grace (the app was down too long), else
+	 * post that occurrence's digest, once.
+	 */
+	CompletableFuture<Outcome> runFired(long scheduleId, Instant fired, Duration grace) {
+		Optional<DigestSchedule> schedule = this.schedules.findById(scheduleId);
+		if (schedule.isEmpty()) {
+			return CompletableFuture.completedFuture(Outcome.SKIPPED);
+		}
+		Instant due = lastOccurrence(schedule.get(), fired);
+		Duration late = Duration.between(due, fired);
+		if (late.compareTo(grace) > 0) {
+			logger.warn("Skipping the digest of schedule {} due at {}: {} late, beyond the grace of {}", scheduleId,
+					due, late, grace);
+			return CompletableFuture.completedFuture(Outcome.SKIPPED);
+		}
+		return runScheduled(scheduleId, due);
+	}
+
+	/**
+	 * The latest time at or before an instant that the schedule's weekday and time name.
+	 */
+	static Instant lastOccurrence(DigestSchedule schedule, Instant at) {
+		ZonedDateTime local = at.atZone(schedule.getZoneId());
+		ZonedDateTime candidate = local.with(TemporalAdjusters.previousOrSame(schedule.getWeekday()))
+			.with(schedule.getTime());
+		if (candidate.isAfter(local)) {
+			candidate = candidate.minusWeeks(1);
+		}
+		return candidate.toInstant();
+	}
+
+	/**
+	 * Post the digest of the last full week before a due time, unless the schedule is
+	 * off.
 	 */
 	CompletableFuture<Outcome> runScheduled(long scheduleId, Instant due) {
 		Optional<DigestSchedule> schedule = this.schedules.findById(scheduleId);
@@ -82,8 +120,8 @@ class DigestRunner {
 	}
 
 	/**
-	 * Try again the deliveries left unfinished (a crash between claim and post) or
-	 * failed transiently.
+	 * Try again the deliveries left unfinished (a crash between claim and post) or failed
+	 * transiently.
 	 */
 	void retryPending() {
 		for (DeliveryLedger.Pending pending : this.ledger.pending()) {
@@ -190,12 +228,11 @@ class DigestRunner {
 				: schedule.getStatus();
 		schedule.setStatus(status, error, this.clock.instant());
 		this.schedules.save(schedule);
-		logger.warn("Digest schedule {} cannot post to {}: {}; its owner is told", scheduleId,
-				schedule.getChannelId(), error);
+		logger.warn("Digest schedule {} cannot post to {}: {}; its owner is told", scheduleId, schedule.getChannelId(),
+				error);
 		this.members.findById(schedule.getOwnerMemberId())
 			.map(Member::getSlackUserId)
-			.ifPresent((owner) -> this.publisher
-				.tellOwner(new DeliveryProblem(owner, schedule.getChannelId(), error)));
+			.ifPresent((owner) -> this.publisher.tellOwner(new DeliveryProblem(owner, schedule.getChannelId(), error)));
 	}
 
 	/**

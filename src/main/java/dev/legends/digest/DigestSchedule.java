@@ -75,11 +75,7 @@ public class DigestSchedule {
 		this.weekday = settings.weekday();
 		this.localTime = settings.time().toString();
 		this.timeZone = settings.zone().getId();
-		this.sections = settings.sections()
-			.stream()
-			.sorted()
-			.map(DigestSection::name)
-			.collect(Collectors.joining(","));
+		this.sections = settings.sections().stream().sorted().map(DigestSection::name).collect(Collectors.joining(","));
 		this.ownerMemberId = settings.ownerMemberId();
 		this.status = status;
 		this.failure = null;

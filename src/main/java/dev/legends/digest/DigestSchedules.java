@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
+import dev.legends.teams.Team;
+import dev.legends.teams.Teams;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 
@@ -28,14 +31,17 @@ public class DigestSchedules {
 
 	private final Members members;
 
+	private final Teams teams;
+
 	private final Clock clock;
 
 	DigestSchedules(DigestScheduleRepository schedules, DigestTriggers triggers, DigestRunner runner, Members members,
-			Optional<Clock> clock) {
+			Teams teams, Optional<Clock> clock) {
 		this.schedules = schedules;
 		this.triggers = triggers;
 		this.runner = runner;
 		this.members = members;
+		this.teams = teams;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -91,13 +97,12 @@ public class DigestSchedules {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void postNow(long workspaceId, String channelId, Member caller) {
-		DigestSchedule schedule = this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId)
-			.orElseGet(() -> {
-				DigestSchedule created = new DigestSchedule(workspaceId, channelId);
-				created.apply(ScheduleSettings.defaults(this.members.defaultZone(), caller.getId()), ScheduleStatus.OFF,
-						this.clock.instant());
-				return this.schedules.saveAndFlush(created);
-			});
+		DigestSchedule schedule = this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId).orElseGet(() -> {
+			DigestSchedule created = new DigestSchedule(workspaceId, channelId);
+			created.apply(ScheduleSettings.defaults(this.members.defaultZone(), caller.getId()), ScheduleStatus.OFF,
+					this.clock.instant());
+			return this.schedules.saveAndFlush(created);
+		});
 		this.runner.runNow(schedule);
 	}
 
@@ -118,7 +123,39 @@ public class DigestSchedules {
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayManage(Member member) {
-		return this.members.isAdmin(member);
+		return this.members.isAdmin(member) || this.teams.isManager(member.getId());
+	}
+
+	/**
+	 * Whether a person may set up a digest for a team (or, with {@code null}, for the
+	 * whole workspace): admins for any team of their workspace, managers for their teams.
+	 * @param member the person
+	 * @param teamId the team, or {@code null}
+	 * @return {@code true} when allowed
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayManage(Member member, Long teamId) {
+		if (teamId == null) {
+			return mayManage(member);
+		}
+		if (this.members.isAdmin(member)) {
+			return this.teams.find(teamId)
+				.filter((team) -> team.workspaceId().equals(member.getWorkspaceId()))
+				.isPresent();
+		}
+		return this.teams.isManagerOf(member.getId(), teamId);
+	}
+
+	/**
+	 * The teams a person may pick for a digest: every team for admins, the teams they
+	 * manage for managers.
+	 * @param member the person
+	 * @return the teams
+	 */
+	@Transactional(readOnly = true)
+	public List<Team> teamsFor(Member member) {
+		return this.members.isAdmin(member) ? this.teams.all(member.getWorkspaceId())
+				: this.teams.managedBy(member.getId());
 	}
 
 	/**

@@ -81,8 +81,8 @@ class Nudges {
 	private boolean send(Member member, Instant now) {
 		String week = DigestPeriod.isoWeek(now, member.getZoneId());
 		try {
-			this.jdbc.update("insert into digest_nudge (member_id, iso_week, sent_at) values (?, ?, ?)",
-					member.getId(), week, Timestamp.from(now));
+			this.jdbc.update("insert into digest_nudge (member_id, iso_week, sent_at) values (?, ?, ?)", member.getId(),
+					week, Timestamp.from(now));
 		}
 		catch (DuplicateKeyException ex) {
 			return false;

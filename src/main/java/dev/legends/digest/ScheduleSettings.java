@@ -16,8 +16,8 @@ import java.util.Set;
  * @param sections the sections to include (at least one)
  * @param ownerMemberId who set it up (told when it fails)
  */
-public record ScheduleSettings(Long teamId, DayOfWeek weekday, LocalTime time, ZoneId zone,
-		Set<DigestSection> sections, Long ownerMemberId) {
+public record ScheduleSettings(Long teamId, DayOfWeek weekday, LocalTime time, ZoneId zone, Set<DigestSection> sections,
+		Long ownerMemberId) {
 
 	public ScheduleSettings {
 		if (sections.isEmpty()) {

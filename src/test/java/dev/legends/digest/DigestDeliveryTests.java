@@ -88,8 +88,7 @@ class DigestDeliveryTests {
 		DigestSchedule schedule = schedule(slack, "CLIMIT1");
 		fake.failNext("chat.postMessage", 429, 1);
 		long started = System.nanoTime();
-		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join())
-			.isEqualTo(DigestRunner.Outcome.POSTED);
+		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join()).isEqualTo(DigestRunner.Outcome.POSTED);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
 		assertThat(posts(fake, "CLIMIT1")).hasSize(2);
 		assertThat(history(fake, "CLIMIT1")).isEqualTo(1);
@@ -100,8 +99,7 @@ class DigestDeliveryTests {
 		DigestSchedule schedule = schedule(slack, "CSERVER1");
 		fake.failNext("chat.postMessage", 503, 0);
 		fake.failNext("chat.postMessage", 500, 0);
-		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join())
-			.isEqualTo(DigestRunner.Outcome.POSTED);
+		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join()).isEqualTo(DigestRunner.Outcome.POSTED);
 		assertThat(history(fake, "CSERVER1")).isEqualTo(1);
 	}
 
@@ -125,8 +123,7 @@ class DigestDeliveryTests {
 	void runScheduledWhenUnfinishedClaimAndNoMessagePostsOnce(SlackTestClient slack, FakeSlackApi fake) {
 		DigestSchedule schedule = schedule(slack, "CCRASH2");
 		claimByDeadRun(schedule, "week:2026-W47");
-		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join())
-			.isEqualTo(DigestRunner.Outcome.POSTED);
+		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join()).isEqualTo(DigestRunner.Outcome.POSTED);
 		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join())
 			.isEqualTo(DigestRunner.Outcome.ALREADY_POSTED);
 		assertThat(history(fake, "CCRASH2")).isEqualTo(1);
@@ -167,8 +164,12 @@ class DigestDeliveryTests {
 		this.scheduler.triggerJob(DigestTriggers.jobKey(schedule.getId()));
 		List<SlackCall> posts = fake.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
 		assertThat(posts).hasSize(1);
-		assertThat(posts.get(0).json("metadata").getAsJsonObject().getAsJsonObject("event_payload")
-			.get("period_key").getAsString()).isEqualTo("week:2026-W48");
+		assertThat(posts.get(0)
+			.json("metadata")
+			.getAsJsonObject()
+			.getAsJsonObject("event_payload")
+			.get("period_key")
+			.getAsString()).isEqualTo("week:2026-W48");
 		this.scheduler.triggerJob(DigestTriggers.jobKey(schedule.getId()));
 		TimeUnit.MILLISECONDS.sleep(1500);
 		assertThat(history(fake, "CJOB1")).isEqualTo(1);
@@ -176,11 +177,12 @@ class DigestDeliveryTests {
 	}
 
 	private DigestSchedule schedule(SlackTestClient slack, String channelId) {
-		FakeSlackApi.shared().addUser(new SlackUser("UOWNER", "Olive Owner", "olive@example.com", "Europe/Paris", false));
+		FakeSlackApi.shared()
+			.addUser(new SlackUser("UOWNER", "Olive Owner", "olive@example.com", "Europe/Paris", false));
 		Member owner = this.members.member(slack.inNewTeam().teamId(), "UOWNER");
-		return this.schedules.save(owner.getWorkspaceId(), channelId, new ScheduleSettings(null,
-				java.time.DayOfWeek.MONDAY, LocalTime.of(9, 0), PARIS, EnumSet.allOf(DigestSection.class),
-				owner.getId()));
+		return this.schedules.save(owner.getWorkspaceId(), channelId,
+				new ScheduleSettings(null, java.time.DayOfWeek.MONDAY, LocalTime.of(9, 0), PARIS,
+						EnumSet.allOf(DigestSection.class), owner.getId()));
 	}
 
 	private void claimByDeadRun(DigestSchedule schedule, String periodKey) {
@@ -191,13 +193,13 @@ class DigestDeliveryTests {
 	}
 
 	private String state(DigestSchedule schedule, String periodKey) {
-		return this.jdbc.queryForObject(
-				"select state from digest_delivery where schedule_id = ? and period_key = ?", String.class,
-				schedule.getId(), periodKey);
+		return this.jdbc.queryForObject("select state from digest_delivery where schedule_id = ? and period_key = ?",
+				String.class, schedule.getId(), periodKey);
 	}
 
 	private static List<SlackCall> posts(FakeSlackApi fake, String channelId) {
-		return fake.calls((call) -> call.method().equals("chat.postMessage") && channelId.equals(call.param("channel")));
+		return fake
+			.calls((call) -> call.method().equals("chat.postMessage") && channelId.equals(call.param("channel")));
 	}
 
 	private static long history(FakeSlackApi fake, String channelId) {

@@ -36,8 +36,7 @@ class NudgeTests {
 	MutableClock clock;
 
 	@Test
-	void sendDueWhenFridayAfternoonReachedInEachTimezoneNudgesEachPersonOnce(SlackTestClient slack,
-			FakeSlackApi fake) {
+	void sendDueWhenFridayAfternoonReachedInEachTimezoneNudgesEachPersonOnce(SlackTestClient slack, FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
 		fake.addUser(new SlackUser("UNTOKYO", "Kenji", "kenji@example.com", "Asia/Tokyo", false));
 		fake.addUser(new SlackUser("UNLA", "Lena", "lena@example.com", "America/Los_Angeles", false));
@@ -48,7 +47,8 @@ class NudgeTests {
 		this.members.setOptedOut(this.members.member(team.teamId(), "UNOUT"), true);
 		this.members.setOnVacation(this.members.member(team.teamId(), "UNAWAY"), true);
 		try {
-			// Friday 27 Nov 2026 06:30 UTC: 15:30 in Tokyo, still Thursday evening in Los Angeles
+			// Friday 27 Nov 2026 06:30 UTC: 15:30 in Tokyo, still Thursday evening in Los
+			// Angeles
 			this.clock.set(Instant.parse("2026-11-27T06:30:00Z"));
 			this.nudges.sendDue();
 			this.nudges.sendDue();

@@ -62,6 +62,8 @@ public final class FakeSlackApi {
 
 	private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
 
+	private volatile ChannelLimiter channelLimiter;
+
 	private final AtomicLong sequence = new AtomicLong(1);
 
 	private volatile String socketModeUrl;
@@ -131,6 +133,37 @@ public final class FakeSlackApi {
 		this.channelHistory.clear();
 		this.channelErrors.clear();
 		this.uploads.clear();
+		this.channelLimiter = null;
+	}
+
+	/**
+	 * Enforce Slack's per-channel pace on {@code chat.postMessage} until reset: a post
+	 * that comes sooner than {@code interval} after the last accepted one in its channel
+	 * gets 429 with {@code Retry-After: 1}; besides, a share of the other posts gets a
+	 * random 429 too.
+	 * @param interval the least time between two posts to a channel
+	 * @param random429 the share of posts answered 429 at random (0 to 1)
+	 * @param seed the seed of the random choice
+	 */
+	public void limitChannels(Duration interval, double random429, long seed) {
+		this.channelLimiter = new ChannelLimiter(interval, random429, new java.util.Random(seed));
+	}
+
+	/**
+	 * What the per-channel limiter saw since {@link #limitChannels}.
+	 * @return the figures
+	 */
+	public ChannelLimits channelLimits() {
+		ChannelLimiter limiter = this.channelLimiter;
+		return (limiter != null) ? limiter.figures() : new ChannelLimits(0, 0, 0, 0);
+	}
+
+	/**
+	 * Channels that received any message since the last reset.
+	 * @return the channel ids
+	 */
+	public java.util.Set<String> channelsWithMessages() {
+		return java.util.Set.copyOf(this.channelHistory.keySet());
 	}
 
 	/**
@@ -262,6 +295,12 @@ public final class FakeSlackApi {
 			}
 			String token = (auth != null && auth.startsWith("Bearer ")) ? auth.substring(7) : params.get("token");
 			this.calls.add(new SlackCall(method, Collections.unmodifiableMap(params), body, token, Instant.now()));
+			ChannelLimiter limiter = this.channelLimiter;
+			if (limiter != null && "chat.postMessage".equals(method) && !limiter.admit(params.get("channel"))) {
+				exchange.getResponseHeaders().add("Retry-After", "1");
+				send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+				return;
+			}
 			Failure failure = nextFailure(method);
 			if (failure != null && failure.error() == null) {
 				if (failure.retryAfterSeconds() > 0) {
@@ -436,6 +475,81 @@ public final class FakeSlackApi {
 	}
 
 	private record Failure(int status, int retryAfterSeconds, String error) {
+
+	}
+
+	/**
+	 * What the per-channel limiter saw.
+	 *
+	 * @param accepted posts accepted
+	 * @param pacingRejected posts refused for coming too soon after the last in their
+	 * channel
+	 * @param randomRejected posts refused at random
+	 * @param requiredNanos the least time the accepted posts needed under the limits: in
+	 * the busiest channel, one interval per accepted post after the first and per random
+	 * refusal
+	 */
+	public record ChannelLimits(int accepted, int pacingRejected, int randomRejected, long requiredNanos) {
+
+		/**
+		 * {@link #requiredNanos} in seconds.
+		 * @return the seconds
+		 */
+		public double requiredSeconds() {
+			return this.requiredNanos / 1e9;
+		}
+
+	}
+
+	private static final class ChannelLimiter {
+
+		private final long intervalNanos;
+
+		private final double random429;
+
+		private final java.util.Random random;
+
+		private final Map<String, long[]> channels = new HashMap<>();
+
+		private int accepted;
+
+		private int pacingRejected;
+
+		private int randomRejected;
+
+		ChannelLimiter(Duration interval, double random429, java.util.Random random) {
+			this.intervalNanos = interval.toNanos();
+			this.random429 = random429;
+			this.random = random;
+		}
+
+		/** Per channel: last accepted time, accepted count, random refusals. */
+		synchronized boolean admit(String channel) {
+			long now = System.nanoTime();
+			long[] state = this.channels.computeIfAbsent(channel, (key) -> new long[] { Long.MIN_VALUE, 0, 0 });
+			if (state[1] > 0 && now - state[0] < this.intervalNanos) {
+				this.pacingRejected++;
+				return false;
+			}
+			if (this.random.nextDouble() < this.random429) {
+				this.randomRejected++;
+				state[2]++;
+				return false;
+			}
+			state[0] = now;
+			state[1]++;
+			this.accepted++;
+			return true;
+		}
+
+		synchronized ChannelLimits figures() {
+			long required = this.channels.values()
+				.stream()
+				.mapToLong((state) -> (Math.max(0, state[1] - 1) + state[2]) * this.intervalNanos)
+				.max()
+				.orElse(0);
+			return new ChannelLimits(this.accepted, this.pacingRejected, this.randomRejected, required);
+		}
 
 	}
 

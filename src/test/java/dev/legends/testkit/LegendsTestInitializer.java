@@ -34,7 +34,8 @@ public class LegendsTestInitializer implements ApplicationContextInitializer<Con
 		environment.put("LEGENDS_DB_URL", "jdbc:h2:mem:legends-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		environment.put("LEGENDS_DB_USER", "sa");
 		environment.put("LEGENDS_DB_PASSWORD", "");
-		// weekly nudges would DM test users at random moments; NudgeTests send them by hand
+		// weekly nudges would DM test users at random moments; NudgeTests send them by
+		// hand
 		environment.put("legends.digest.nudges", "false");
 		return environment;
 	}

@@ -10,10 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Posts to each channel one at a time, at most one call per interval per channel
- * (Slack's ~1 message/second/channel), and waits out a {@code Retry-After} without
- * holding a thread: channels proceed independently, so one slow or rate-limited channel
- * never delays another.
+ * Posts to each channel one at a time, at most one call per interval per channel (Slack's
+ * ~1 message/second/channel), and waits out a {@code Retry-After} without holding a
+ * thread: channels proceed independently, so one slow or rate-limited channel never
+ * delays another.
  */
 final class ChannelPacer {
 

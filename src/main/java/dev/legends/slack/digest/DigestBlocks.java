@@ -44,9 +44,9 @@ public final class DigestBlocks {
 	public static List<LayoutBlock> render(Digest digest) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header((h) -> h.text(plainText(limit(digest.title() + " · " + digest.periodLabel(), 150)))));
-		blocks.add(context((c) -> c.elements(List.of(markdownText(
-				"Confirmed outcomes are the score; usage and cost are shown as context. Outcomes awaiting "
-						+ "confirmation count half.")))));
+		blocks.add(context((c) -> c.elements(List
+			.of(markdownText("Confirmed outcomes are the score; usage and cost are shown as context. Outcomes awaiting "
+					+ "confirmation count half.")))));
 		if (digest.shows(DigestSection.TOTALS)) {
 			blocks.addAll(totals(digest.totals()));
 		}
@@ -63,18 +63,19 @@ public final class DigestBlocks {
 		}
 		if (digest.shows(DigestSection.IMPROVED) && digest.mostImproved().isPresent()) {
 			Digest.Improvement improvement = digest.mostImproved().get();
-			blocks.add(section((s) -> s.text(markdownText("*Most improved efficiency:* "
-					+ SlackText.escape(improvement.displayName()) + ", " + number(improvement.before()) + " → "
-					+ number(improvement.after()) + " confirmed points per $100 (against their previous four weeks)"))));
+			blocks.add(section((s) -> s
+				.text(markdownText("*Most improved efficiency:* " + SlackText.escape(improvement.displayName()) + ", "
+						+ number(improvement.before()) + " → " + number(improvement.after())
+						+ " confirmed points per $100 (against their previous four weeks)"))));
 		}
 		blocks.add(divider());
 		blocks.add(actions((a) -> a.elements(List.of(button((b) -> b.actionId(REPORT_ACTION)
 			.text(plainText("Report an outcome"))
 			.value(digest.periodKey())
 			.style("primary"))))));
-		blocks.add(context((c) -> c.elements(List.of(markdownText(
-				"Names are shown without mentions. People who opted out or are on vacation are left out. "
-						+ "`/legends why` explains any score.")))));
+		blocks.add(context((c) -> c.elements(List
+			.of(markdownText("Names are shown without mentions. People who opted out or are on vacation are left out. "
+					+ "`/legends why` explains any score.")))));
 		return blocks.subList(0, Math.min(blocks.size(), MAX_BLOCKS));
 	}
 
@@ -152,12 +153,21 @@ public final class DigestBlocks {
 			text.append('\n').append(SlackText.escape(goal.label())).append(": ");
 			if (goal.higherIsBetter()) {
 				double share = (goal.target() > 0) ? Math.min(1, goal.actual() / goal.target()) : 1;
-				text.append('`').append(bar(share)).append("` ").append(number(goal.actual())).append(" of ")
-					.append(number(goal.target())).append(" (").append(Math.round(share * 100)).append("%)");
+				text.append('`')
+					.append(bar(share))
+					.append("` ")
+					.append(number(goal.actual()))
+					.append(" of ")
+					.append(number(goal.target()))
+					.append(" (")
+					.append(Math.round(share * 100))
+					.append("%)");
 			}
 			else {
 				boolean within = goal.actual() <= goal.target();
-				text.append(number(goal.actual())).append(within ? " — within " : " — above ").append("the ceiling of ")
+				text.append(number(goal.actual()))
+					.append(within ? " — within " : " — above ")
+					.append("the ceiling of ")
 					.append(number(goal.target()));
 			}
 		}

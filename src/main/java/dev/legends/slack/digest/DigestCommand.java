@@ -2,6 +2,7 @@ package dev.legends.slack.digest;
 
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,6 +16,7 @@ import dev.legends.digest.ScheduleSettings;
 import dev.legends.slack.commands.CommandRequest;
 import dev.legends.slack.commands.Replies;
 import dev.legends.slack.commands.Subcommand;
+import dev.legends.teams.Team;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,26 +72,41 @@ class DigestCommand implements Subcommand, DisposableBean {
 				this.background.execute(() -> postNow(workspaceId, channelId, command));
 				yield Replies.ephemeral(ctx, "Posting this week's digest so far here in a moment.");
 			}
-			default -> Replies.ephemeral(ctx, this.schedules.turnOff(workspaceId, channelId)
-					? "The weekly digest in this channel is off. `/legends digest setup` turns it back on."
-					: "This channel has no weekly digest running, so there is nothing to turn off.");
+			default -> Replies.ephemeral(ctx,
+					this.schedules.turnOff(workspaceId, channelId)
+							? "The weekly digest in this channel is off. `/legends digest setup` turns it back on."
+							: "This channel has no weekly digest running, so there is nothing to turn off.");
 		};
 	}
 
 	private Response openSetup(CommandRequest command, SlashCommandContext ctx, long workspaceId, String channelId)
 			throws IOException, SlackApiException {
 		ZoneId zone = this.schedules.defaultZone();
+		List<Team> teams = this.schedules.teamsFor(command.member());
 		ScheduleSettings current = this.schedules.find(workspaceId, channelId)
 			.map(DigestSchedule::settings)
-			.orElseGet(() -> ScheduleSettings.defaults(zone, command.member().getId()));
+			.orElseGet(() -> defaults(zone, command, teams));
 		ViewsOpenResponse response = ctx.client()
 			.viewsOpen((r) -> r.triggerId(command.payload().getTriggerId())
-				.view(DigestSetupModal.build(channelId, current)));
+				.view(DigestSetupModal.build(channelId, current, teams)));
 		if (!response.isOk()) {
 			logger.warn("views.open for the digest setup answered {}", response.getError());
-			return Replies.ephemeral(ctx, "Slack didn't open the digest form. Please try `/legends digest setup` again.");
+			return Replies.ephemeral(ctx,
+					"Slack didn't open the digest form. Please try `/legends digest setup` again.");
 		}
 		return ctx.ack();
+	}
+
+	/** The defaults, with the team whose default digest channel this is. */
+	private static ScheduleSettings defaults(ZoneId zone, CommandRequest command, List<Team> teams) {
+		ScheduleSettings defaults = ScheduleSettings.defaults(zone, command.member().getId());
+		Long teamId = teams.stream()
+			.filter((team) -> command.channelId().equals(team.digestChannelId()))
+			.map(Team::id)
+			.findFirst()
+			.orElse(null);
+		return new ScheduleSettings(teamId, defaults.weekday(), defaults.time(), defaults.zone(), defaults.sections(),
+				defaults.ownerMemberId());
 	}
 
 	private void postNow(long workspaceId, String channelId, CommandRequest command) {
@@ -113,8 +130,7 @@ class DigestCommand implements Subcommand, DisposableBean {
 
 	private static boolean isDirectMessage(CommandRequest command) {
 		String channel = command.channelId();
-		return channel == null || channel.startsWith("D")
-				|| "directmessage".equals(command.payload().getChannelName());
+		return channel == null || channel.startsWith("D") || "directmessage".equals(command.payload().getChannelName());
 	}
 
 	@Override

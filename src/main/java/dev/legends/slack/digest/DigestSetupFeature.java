@@ -38,8 +38,7 @@ class DigestSetupFeature implements SlackFeature {
 
 	private static final Logger logger = LoggerFactory.getLogger(DigestSetupFeature.class);
 
-	private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm",
-			Locale.ENGLISH);
+	private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
 
 	private final DigestSchedules schedules;
 
@@ -77,11 +76,12 @@ class DigestSetupFeature implements SlackFeature {
 			return ctx.ack((r) -> r.responseAction("errors").errors(errors));
 		}
 		if (channelId == null || !channelId.matches("[CG][A-Z0-9]{2,30}")) {
-			errors.put(DigestSetupModal.WEEKDAY, "This form lost its channel. Close it and type "
-					+ "`/legends digest setup` in the channel again.");
+			errors.put(DigestSetupModal.WEEKDAY,
+					"This form lost its channel. Close it and type " + "`/legends digest setup` in the channel again.");
 			return ctx.ack((r) -> r.responseAction("errors").errors(errors));
 		}
 		Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
+		Long teamId = team(value(values, DigestSetupModal.TEAM), member, errors);
 		DayOfWeek weekday = weekday(value(values, DigestSetupModal.WEEKDAY), errors);
 		LocalTime time = time(value(values, DigestSetupModal.TIME), errors);
 		ZoneId zone = zone(value(values, DigestSetupModal.TIMEZONE), errors);
@@ -90,7 +90,7 @@ class DigestSetupFeature implements SlackFeature {
 			return ctx.ack((r) -> r.responseAction("errors").errors(errors));
 		}
 		DigestSchedule saved = this.schedules.save(member.getWorkspaceId(), channelId,
-				new ScheduleSettings(null, weekday, time, zone, sections, member.getId()));
+				new ScheduleSettings(teamId, weekday, time, zone, sections, member.getId()));
 		confirm(saved, payload.getUser().getId());
 		return ctx.ack();
 	}
@@ -112,6 +112,24 @@ class DigestSetupFeature implements SlackFeature {
 	private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String blockId) {
 		Map<String, ViewState.Value> block = (values != null) ? values.get(blockId) : null;
 		return (block != null) ? block.get(DigestSetupModal.ACTION) : null;
+	}
+
+	private Long team(ViewState.Value value, Member member, Map<String, String> errors) {
+		String chosen = (value != null && value.getSelectedOption() != null) ? value.getSelectedOption().getValue()
+				: DigestSetupModal.WHOLE_WORKSPACE;
+		Long teamId = null;
+		if (!DigestSetupModal.WHOLE_WORKSPACE.equals(chosen)) {
+			try {
+				teamId = Long.valueOf(chosen);
+			}
+			catch (NumberFormatException ex) {
+				teamId = -1L;
+			}
+		}
+		if (!this.schedules.mayManage(member, teamId)) {
+			errors.put(DigestSetupModal.TEAM, "You can set up digests only for teams you manage.");
+		}
+		return teamId;
 	}
 
 	private static DayOfWeek weekday(ViewState.Value value, Map<String, String> errors) {

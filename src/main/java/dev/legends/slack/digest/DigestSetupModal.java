@@ -2,6 +2,7 @@ package dev.legends.slack.digest;
 
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import dev.legends.digest.DigestSection;
 import dev.legends.digest.ScheduleSettings;
+import dev.legends.teams.Team;
 
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
@@ -26,12 +28,16 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 /**
- * The {@code /legends digest setup} modal: weekday, time, timezone and sections, prefilled
- * with the channel's current settings (or the defaults).
+ * The {@code /legends digest setup} modal: weekday, time, timezone and sections,
+ * prefilled with the channel's current settings (or the defaults).
  */
 final class DigestSetupModal {
 
 	static final String CALLBACK_ID = "digest_setup";
+
+	static final String TEAM = "digest_team";
+
+	static final String WHOLE_WORKSPACE = "workspace";
 
 	static final String WEEKDAY = "digest_weekday";
 
@@ -43,10 +49,22 @@ final class DigestSetupModal {
 
 	static final String ACTION = "value";
 
+	private static final int MAX_TEAMS = 99;
+
 	private DigestSetupModal() {
 	}
 
-	static View build(String channelId, ScheduleSettings current) {
+	static View build(String channelId, ScheduleSettings current, List<Team> teams) {
+		List<OptionObject> teamOptions = new ArrayList<>();
+		teamOptions.add(option(plainText("Whole workspace"), WHOLE_WORKSPACE));
+		teams.stream()
+			.limit(MAX_TEAMS)
+			.forEach((team) -> teamOptions.add(option(plainText(limit(team.name(), 75)), String.valueOf(team.id()))));
+		OptionObject initialTeam = teamOptions.stream()
+			.filter((option) -> option.getValue()
+				.equals((current.teamId() != null) ? String.valueOf(current.teamId()) : WHOLE_WORKSPACE))
+			.findFirst()
+			.orElse(teamOptions.get(0));
 		List<OptionObject> days = Arrays.stream(DayOfWeek.values()).map(DigestSetupModal::dayOption).toList();
 		List<OptionObject> sections = Arrays.stream(DigestSection.values())
 			.map((section) -> option(plainText(section.label()), section.name()))
@@ -64,11 +82,15 @@ final class DigestSetupModal {
 					section((s) -> s.text(markdownText("Every week, <#" + channelId
 							+ "> gets what was delivered, what it cost, cost per confirmed point and its trend. "
 							+ "It covers the last full week (Monday to Sunday)."))),
+					input((i) -> i.blockId(TEAM)
+						.label(plainText("Team"))
+						.hint(plainText("Whose outcomes and cost the digest shows"))
+						.element(staticSelect(
+								(e) -> e.actionId(ACTION).options(teamOptions).initialOption(initialTeam)))),
 					input((i) -> i.blockId(WEEKDAY)
 						.label(plainText("Day"))
-						.element(staticSelect((e) -> e.actionId(ACTION)
-							.options(days)
-							.initialOption(dayOption(current.weekday()))))),
+						.element(staticSelect(
+								(e) -> e.actionId(ACTION).options(days).initialOption(dayOption(current.weekday()))))),
 					input((i) -> i.blockId(TIME)
 						.label(plainText("Time"))
 						.element(timePicker((e) -> e.actionId(ACTION).initialTime(current.time().toString())))),
@@ -79,6 +101,10 @@ final class DigestSetupModal {
 					input((i) -> i.blockId(SECTIONS)
 						.label(plainText("Include"))
 						.element(checkboxes((e) -> e.actionId(ACTION).options(sections).initialOptions(chosen)))))));
+	}
+
+	private static String limit(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
 	}
 
 	private static OptionObject dayOption(DayOfWeek day) {

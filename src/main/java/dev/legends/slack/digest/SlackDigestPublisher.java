@@ -85,7 +85,8 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 			if (CHANNEL_ERRORS.contains(response.getError())) {
 				return Step.done(PublishResult.channelUnavailable(response.getError()));
 			}
-			if ("ratelimited".equals(response.getError()) && rateLimits.incrementAndGet() < SlackRetries.MAX_RATE_LIMITED) {
+			if ("ratelimited".equals(response.getError())
+					&& rateLimits.incrementAndGet() < SlackRetries.MAX_RATE_LIMITED) {
 				return Step.retryAfter(Duration.ofSeconds(1));
 			}
 			return Step.done(PublishResult.failed(response.getError()));
@@ -113,13 +114,13 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 
 	private void uploadChart(PostedMessage message, DigestDelivery delivery) {
 		try {
-			FilesUploadV2Response response = SlackRetries.call(() -> this.methods.filesUploadV2((r) -> r
-				.channel(message.channelId())
-				.threadTs(message.ts())
-				.fileData(delivery.chartPng())
-				.filename("legends-digest.png")
-				.title("Confirmed points vs estimated cost, " + delivery.digest().periodLabel())
-				.initialComment("Confirmed points against estimated cost, week by week.")));
+			FilesUploadV2Response response = SlackRetries
+				.call(() -> this.methods.filesUploadV2((r) -> r.channel(message.channelId())
+					.threadTs(message.ts())
+					.fileData(delivery.chartPng())
+					.filename("legends-digest.png")
+					.title("Confirmed points vs estimated cost, " + delivery.digest().periodLabel())
+					.initialComment("Confirmed points against estimated cost, week by week.")));
 			if (!response.isOk()) {
 				logger.warn("Chart upload for digest {} answered {}", delivery.periodKey(), response.getError());
 			}
@@ -179,10 +180,8 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 	@Override
 	public boolean nudge(Nudge nudge) {
 		try {
-			ChatPostMessageResponse response = SlackRetries.call(() -> this.methods.chatPostMessage((r) -> r
-				.channel(nudge.userId())
-				.text(NudgeBlocks.text(nudge))
-				.blocks(NudgeBlocks.render(nudge))));
+			ChatPostMessageResponse response = SlackRetries.call(() -> this.methods.chatPostMessage(
+					(r) -> r.channel(nudge.userId()).text(NudgeBlocks.text(nudge)).blocks(NudgeBlocks.render(nudge))));
 			if (!response.isOk()) {
 				logger.info("Nudge to {} answered {}", nudge.userId(), response.getError());
 			}

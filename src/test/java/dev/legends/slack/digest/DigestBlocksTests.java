@@ -73,8 +73,8 @@ class DigestBlocksTests {
 
 	static Digest full(EnumSet<DigestSection> sections) {
 		return new Digest("Weekly digest · Platform", "16–22 Nov 2026", "week:2026-W47", false, sections,
-				new Digest.Totals(7, 2, 23, 3, 184.2,
-						new Digest.Tokens(2_400_000, 610_000, 18_300_000, 450_000, 120_000)),
+				new Digest.Totals(
+						7, 2, 23, 3, 184.2, new Digest.Tokens(2_400_000, 610_000, 18_300_000, 450_000, 120_000)),
 				weeks(4),
 				List.of(new Digest.GoalLine("Platform · confirmed points", 23, 30, true),
 						new Digest.GoalLine("Platform · cost per confirmed point (USD)", 8.01, 10, false)),
@@ -97,8 +97,9 @@ class DigestBlocksTests {
 		Path file = GOLDEN.resolve(name);
 		if (Boolean.getBoolean("golden.update")) {
 			Files.createDirectories(GOLDEN);
-			Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(actual)
-					+ "\n", StandardCharsets.UTF_8);
+			Files.writeString(file,
+					new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(actual) + "\n",
+					StandardCharsets.UTF_8);
 		}
 		JsonElement expected = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
 		assertThat(actual).as("blocks of %s", name).isEqualTo(expected);

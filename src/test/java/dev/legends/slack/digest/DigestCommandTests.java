@@ -2,6 +2,7 @@ package dev.legends.slack.digest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import com.google.gson.JsonObject;
 import dev.legends.digest.DigestSchedule;
@@ -14,6 +15,10 @@ import dev.legends.testkit.SlackCall;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.testkit.ViewState;
+import dev.legends.teams.Team;
+import dev.legends.teams.TeamChange;
+import dev.legends.teams.Teams;
+import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +40,9 @@ class DigestCommandTests {
 
 	@Autowired
 	Members members;
+
+	@Autowired
+	Teams teams;
 
 	@Test
 	void digestWhenTypedInDirectMessageExplainsItBelongsToAChannel(SlackTestClient slack) {
@@ -122,6 +130,27 @@ class DigestCommandTests {
 		var response = team.viewSubmission("UPLAIN2", DigestSetupModal.CALLBACK_ID, "CSETUP4", validState());
 		assertThat(response.body()).contains("\"response_action\":\"errors\"").contains("Only Legends admins");
 		assertThat(this.schedules.find(workspaceId(team), "CSETUP4")).isEmpty();
+	}
+
+	@Test
+	void setupWhenTeamManagerPicksTheirTeamSchedulesTeamDigest(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient workspace = slack.inNewTeam();
+		Member manager = this.members.member(workspace.teamId(), "UMANAGER1");
+		Member admin = this.members.member(workspace.teamId(), ADMIN);
+		Team team = this.teams.save(new TeamChange(null, manager.getWorkspaceId(), "Platform", Set.of(manager.getId()),
+				Set.of(manager.getId()), null, "CTEAM1"), admin);
+		workspace.command("UMANAGER1", "digest setup", "CTEAM1");
+		JsonObject view = fake.awaitCalls("views.open", 1, Duration.ofSeconds(5)).get(0).json("view").getAsJsonObject();
+		assertThat(view.toString()).contains("Platform");
+		var response = workspace.viewSubmission("UMANAGER1", DigestSetupModal.CALLBACK_ID, "CTEAM1",
+				validState().select(DigestSetupModal.TEAM, DigestSetupModal.ACTION, String.valueOf(team.id())));
+		assertThat(response.body()).doesNotContain("errors");
+		assertThat(this.schedules.find(manager.getWorkspaceId(), "CTEAM1").orElseThrow().getTeamId())
+			.isEqualTo(team.id());
+		var refused = workspace.viewSubmission("UMANAGER1", DigestSetupModal.CALLBACK_ID, "CTEAM2",
+				validState().select(DigestSetupModal.TEAM, DigestSetupModal.ACTION, "999999"));
+		assertThat(refused.body()).contains("\"response_action\":\"errors\"").contains("teams you manage");
+		assertThat(this.schedules.find(manager.getWorkspaceId(), "CTEAM2")).isEmpty();
 	}
 
 	@Test

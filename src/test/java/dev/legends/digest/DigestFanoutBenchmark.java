@@ -1,0 +1,117 @@
+package dev.legends.digest;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+import dev.legends.testkit.FakeSlackApi;
+import dev.legends.testkit.LegendsAppTest;
+import dev.legends.testkit.SlackTestClient;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fan-out: many schedules due in the same minute, fired through Quartz, against a fake
+ * Web API that allows one message per second per channel (429 otherwise) and answers a
+ * share of posts with a random 429. Prints the figures; run with
+ * {@code mvn -Pbenchmark test -Dtest=DigestFanoutBenchmark} (sizes:
+ * {@code -Dbench.schedules=1000 -Dbench.channels=50 -Dbench.random429=0.02}).
+ */
+@Tag("benchmark")
+@LegendsAppTest
+class DigestFanoutBenchmark {
+
+	@Autowired
+	DigestSchedules schedules;
+
+	@Autowired
+	Members members;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void fanOutWhenManySchedulesDueTogetherDeliversEachOnceWithinTheLimits(SlackTestClient slack, FakeSlackApi fake)
+			throws Exception {
+		int count = Integer.getInteger("bench.schedules", 1000);
+		int channels = Integer.getInteger("bench.channels", 50);
+		double random429 = Double.parseDouble(System.getProperty("bench.random429", "0.02"));
+		int workspaces = (count + channels - 1) / channels;
+		List<Long> ids = new ArrayList<>();
+		long setupStart = System.nanoTime();
+		for (int w = 0; w < workspaces && ids.size() < count; w++) {
+			// the channels are shared by the workspaces (Slack Connect), so each channel
+			// gets
+			// one digest per workspace and they all compete for its one message per
+			// second
+			Member owner = this.members.member("TFAN" + w + "X" + System.nanoTime(), SlackTestClient.ADMIN_USER);
+			for (int c = 0; c < channels && ids.size() < count; c++) {
+				DigestSchedule schedule = this.schedules.save(owner.getWorkspaceId(), "CFAN" + c,
+						new ScheduleSettings(null, DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneId.of("UTC"),
+								EnumSet.complementOf(EnumSet.of(DigestSection.CHART)), owner.getId()));
+				ids.add(schedule.getId());
+			}
+		}
+		System.out.printf("setup: %d schedules in %.1f s%n", count, (System.nanoTime() - setupStart) / 1e9);
+		fake.reset();
+		fake.limitChannels(Duration.ofSeconds(1), random429, 42);
+		long start = System.nanoTime();
+		for (long id : ids) {
+			this.scheduler.triggerJob(DigestTriggers.jobKey(id));
+		}
+		double triggered = (System.nanoTime() - start) / 1e9;
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		while (posted(ids) < count && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		FakeSlackApi.ChannelLimits limits = fake.channelLimits();
+		double required = limits.requiredSeconds();
+		System.out.printf("fan-out: %d schedules in %d workspaces over %d shared channels, random 429 share %.2f%n",
+				count, workspaces, channels, random429);
+		System.out.printf("triggered in %.2f s; all delivered in %.2f s%n", triggered, elapsed);
+		System.out.printf("posts accepted %d, 429 for pacing violations %d, random 429 %d%n", limits.accepted(),
+				limits.pacingRejected(), limits.randomRejected());
+		System.out.printf("limits require %.2f s (busiest lane: posts-1 + its random 429 waits); ratio %.3f%n",
+				required, elapsed / required);
+		assertThat(posted(ids)).isEqualTo(count);
+		assertThat(duplicates(fake)).isZero();
+		assertThat(limits.accepted()).isEqualTo(count);
+		assertThat(elapsed / required).isLessThanOrEqualTo(1.1);
+	}
+
+	private int posted(List<Long> ids) {
+		return this.jdbc.queryForObject("select count(*) from digest_delivery where state = 'POSTED'", Integer.class);
+	}
+
+	private static int duplicates(FakeSlackApi fake) {
+		Map<String, Integer> seen = new HashMap<>();
+		for (String channel : fake.channelsWithMessages()) {
+			for (JsonObject message : fake.messages(channel)) {
+				JsonObject payload = message.getAsJsonObject("metadata").getAsJsonObject("event_payload");
+				seen.merge(payload.get("schedule_id").getAsString() + "|" + payload.get("period_key").getAsString(), 1,
+						Integer::sum);
+			}
+		}
+		return (int) seen.values().stream().filter((n) -> n > 1).count();
+	}
+
+}
