@@ -21,10 +21,11 @@ import java.util.Set;
  * @param goals progress against goals
  * @param topContributors who delivered most, by confirmed outcomes (listed people only)
  * @param mostImproved the largest gain in confirmed points per dollar, if any
+ * @param notice a note on what is left out and why, if anything is
  */
 public record Digest(String title, String periodLabel, String periodKey, boolean toDate, Set<DigestSection> sections,
 		Totals totals, List<WeekFigures> previousWeeks, List<GoalLine> goals, List<Contributor> topContributors,
-		Optional<Improvement> mostImproved) {
+		Optional<Improvement> mostImproved, Optional<String> notice) {
 
 	public Digest {
 		sections = Set.copyOf(sections);

@@ -3,22 +3,23 @@ package dev.legends.digest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import dev.legends.digest.DigestFigures.PersonFigures;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
-import dev.legends.workspace.TimeWindow;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a {@link Digest} for a schedule and period from the {@link DigestFigures},
- * leaving out people who opted out or are on vacation.
+ * Builds a {@link Digest} for a schedule and period from the {@link DigestFigures} of the
+ * period and the seven weeks before it, leaving out of names and rankings the people who
+ * opted out or are on vacation.
  */
 @Component
 class DigestComposer {
@@ -38,41 +39,64 @@ class DigestComposer {
 		this.members = members;
 	}
 
-	Digest compose(DigestSchedule schedule, DigestPeriod period) {
-		DigestScope scope = new DigestScope(schedule.getWorkspaceId(), schedule.getTeamId());
-		String title = this.figures.scopeName(scope).map((name) -> "Weekly digest · " + name).orElse("Weekly digest");
-		List<PersonFigures> people = this.figures.people(scope, period.window());
-		return new Digest(title, period.label(), period.key(), period.toDate(), schedule.getSections(),
-				this.figures.totals(scope, period.window()), weeks(scope, period, TREND_WEEKS),
-				this.figures.goals(scope, period.window()), topContributors(people),
-				mostImproved(scope, period, people));
-	}
-
 	/**
-	 * Confirmed points and cost of the {@code count} full weeks before the period, oldest
-	 * first.
+	 * The digest and the weeks its chart shows (oldest first, the period last).
 	 */
-	List<Digest.WeekFigures> weeks(DigestScope scope, DigestPeriod period, int count) {
-		List<Digest.WeekFigures> weeks = new ArrayList<>();
-		for (int n = count; n >= 1; n--) {
-			weeks.add(week(scope, period.weekBefore(n), period));
+	Composed compose(DigestSchedule schedule, DigestPeriod period) {
+		DigestScope scope = new DigestScope(schedule.getWorkspaceId(), schedule.getTeamId());
+		LocalDate monday = period.window().start().atZone(period.zone()).toLocalDate();
+		List<List<PersonFigures>> weeks = new ArrayList<>();
+		for (int back = 0; back < CHART_WEEKS; back++) {
+			weeks.add(this.figures.people(scope, monday.minusWeeks(back), period.zone()));
 		}
-		return weeks;
+		List<PersonFigures> now = weeks.get(0);
+		List<Digest.WeekFigures> previous = new ArrayList<>();
+		for (int back = TREND_WEEKS; back >= 1; back--) {
+			previous.add(week(monday.minusWeeks(back), weeks.get(back)));
+		}
+		List<Digest.WeekFigures> chart = new ArrayList<>();
+		for (int back = CHART_WEEKS - 1; back >= 0; back--) {
+			chart.add(week(monday.minusWeeks(back), weeks.get(back)));
+		}
+		String title = this.figures.scopeName(scope).map((name) -> "Weekly digest · " + name).orElse("Weekly digest");
+		Set<DigestSection> sections = EnumSet.copyOf(schedule.getSections());
+		Optional<String> notice = Optional.empty();
+		if (!this.figures.showsFiguresInChannels(scope)) {
+			sections.retainAll(EnumSet.of(DigestSection.CONTRIBUTORS));
+			notice = Optional.of("Team totals, trend, goals and the chart are shown in channels only for teams of "
+					+ "five or more people.");
+		}
+		Digest digest = new Digest(title, period.label(), period.key(), period.toDate(), sections, totals(now),
+				previous, this.figures.goals(scope), topContributors(now),
+				mostImproved(now, weeks.subList(1, TREND_WEEKS + 1)), notice);
+		return new Composed(digest, chart);
 	}
 
-	/**
-	 * The weeks the chart shows: the seven before the period and the period itself.
-	 */
-	List<Digest.WeekFigures> chartWeeks(DigestSchedule schedule, DigestPeriod period) {
-		DigestScope scope = new DigestScope(schedule.getWorkspaceId(), schedule.getTeamId());
-		List<Digest.WeekFigures> weeks = weeks(scope, period, CHART_WEEKS - 1);
-		weeks.add(week(scope, period.window(), period));
-		return weeks;
+	static Digest.Totals totals(List<PersonFigures> people) {
+		int confirmed = 0;
+		int pending = 0;
+		double confirmedPoints = 0;
+		double pendingPoints = 0;
+		double cost = 0;
+		long[] tokens = new long[5];
+		for (PersonFigures person : people) {
+			confirmed += person.confirmedOutcomes();
+			pending += person.pendingOutcomes();
+			confirmedPoints += person.confirmedPoints();
+			pendingPoints += person.pendingPoints();
+			cost += person.estimatedCostUsd();
+			tokens[0] += person.tokens().input();
+			tokens[1] += person.tokens().output();
+			tokens[2] += person.tokens().cacheRead();
+			tokens[3] += person.tokens().cacheWrite();
+			tokens[4] += person.tokens().reasoning();
+		}
+		return new Digest.Totals(confirmed, pending, confirmedPoints, pendingPoints, cost,
+				new Digest.Tokens(tokens[0], tokens[1], tokens[2], tokens[3], tokens[4]));
 	}
 
-	private Digest.WeekFigures week(DigestScope scope, TimeWindow window, DigestPeriod period) {
-		Digest.Totals totals = this.figures.totals(scope, window);
-		LocalDate monday = window.start().atZone(period.zone()).toLocalDate();
+	private static Digest.WeekFigures week(LocalDate monday, List<PersonFigures> people) {
+		Digest.Totals totals = totals(people);
 		return new Digest.WeekFigures(monday, totals.confirmedPoints(), totals.estimatedCostUsd());
 	}
 
@@ -89,28 +113,30 @@ class DigestComposer {
 			.toList();
 	}
 
-	private Optional<Digest.Improvement> mostImproved(DigestScope scope, DigestPeriod period,
-			List<PersonFigures> people) {
-		TimeWindow before = new TimeWindow(period.weekBefore(TREND_WEEKS).start(), period.window().start());
-		Map<Long, PersonFigures> earlier = this.figures.people(scope, before)
-			.stream()
-			.collect(Collectors.toMap(PersonFigures::memberId, Function.identity(), (a, b) -> a));
-		return listed(people).stream()
+	/**
+	 * The listed person whose confirmed points per $100 rose most against their previous
+	 * four weeks taken together.
+	 */
+	private Optional<Digest.Improvement> mostImproved(List<PersonFigures> now, List<List<PersonFigures>> before) {
+		Map<Long, double[]> earlier = new HashMap<>();
+		before.forEach((week) -> week.forEach((person) -> {
+			double[] sums = earlier.computeIfAbsent(person.memberId(), (id) -> new double[2]);
+			sums[0] += person.confirmedPoints();
+			sums[1] += person.estimatedCostUsd();
+		}));
+		return listed(now).stream()
 			.filter((listed) -> listed.figures().confirmedOutcomes() > 0 && listed.figures().estimatedCostUsd() > 0)
 			.filter((listed) -> rate(earlier.get(listed.figures().memberId())) > 0)
 			.map((listed) -> new Digest.Improvement(listed.name(), rate(earlier.get(listed.figures().memberId())),
-					rate(listed.figures())))
+					listed.figures().confirmedPoints() * 100 / listed.figures().estimatedCostUsd()))
 			.filter((improvement) -> improvement.after() > improvement.before())
 			.max(Comparator
 				.comparingDouble((Digest.Improvement improvement) -> improvement.after() / improvement.before()));
 	}
 
 	/** Confirmed points per $100 of estimated cost; 0 without cost or points. */
-	private static double rate(PersonFigures figures) {
-		if (figures == null || figures.estimatedCostUsd() <= 0) {
-			return 0;
-		}
-		return figures.confirmedPoints() * 100 / figures.estimatedCostUsd();
+	private static double rate(double[] sums) {
+		return (sums == null || sums[1] <= 0) ? 0 : sums[0] * 100 / sums[1];
 	}
 
 	private List<Listed> listed(List<PersonFigures> people) {
@@ -121,6 +147,16 @@ class DigestComposer {
 				.ifPresent((member) -> result.add(new Listed(member.getDisplayName(), person)));
 		}
 		return result;
+	}
+
+	/**
+	 * A digest and its chart's weeks.
+	 *
+	 * @param digest the digest
+	 * @param chartWeeks the chart's weeks, oldest first
+	 */
+	record Composed(Digest digest, List<Digest.WeekFigures> chartWeeks) {
+
 	}
 
 	private record Listed(String name, PersonFigures figures) {

@@ -1,40 +1,40 @@
 package dev.legends.digest;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import dev.legends.workspace.TimeWindow;
-
 /**
- * Where a digest's numbers come from: outcomes, points and cost per scope and span, as
- * scoring and teams compute them.
+ * Where a digest's numbers come from: each person's outcomes, points, cost and tokens per
+ * week as scoring computes them, and team names and goals from teams.
  */
 public interface DigestFigures {
 
 	/**
-	 * The totals of a scope in a span.
+	 * Everyone in a scope with any outcome or usage in an ISO week (listed or not: the
+	 * digest leaves out who must not be named, but counts them in totals).
 	 * @param scope the team or workspace
-	 * @param window the span
-	 * @return the totals
+	 * @param monday the first day of the week
+	 * @param zone the timezone whose midnight starts the week
+	 * @return the people's figures
 	 */
-	Digest.Totals totals(DigestScope scope, TimeWindow window);
+	List<PersonFigures> people(DigestScope scope, LocalDate monday, ZoneId zone);
 
 	/**
-	 * Each person's confirmed outcomes, points and cost in a span (everyone, listed or
-	 * not: the digest leaves out who must not be shown).
+	 * Progress against the scope's goal in effect.
 	 * @param scope the team or workspace
-	 * @param window the span
-	 * @return the people with any outcome or usage
+	 * @return the goal lines, empty without a goal
 	 */
-	List<PersonFigures> people(DigestScope scope, TimeWindow window);
+	List<Digest.GoalLine> goals(DigestScope scope);
 
 	/**
-	 * Progress against the scope's goals for the period containing a span.
-	 * @param scope the team or workspace
-	 * @param window the span
-	 * @return the goal lines, empty without goals
+	 * Whether the scope's aggregate figures may be shown in a channel (teams of five or
+	 * more, and whole workspaces).
+	 * @param scope the scope
+	 * @return {@code true} when they may
 	 */
-	List<Digest.GoalLine> goals(DigestScope scope, TimeWindow window);
+	boolean showsFiguresInChannels(DigestScope scope);
 
 	/**
 	 * The scope's name for the title (a team's name).
@@ -44,14 +44,18 @@ public interface DigestFigures {
 	Optional<String> scopeName(DigestScope scope);
 
 	/**
-	 * One person's figures in a span.
+	 * One person's figures in a week.
 	 *
 	 * @param memberId the member id
 	 * @param confirmedOutcomes confirmed outcomes
+	 * @param pendingOutcomes outcomes awaiting confirmation
 	 * @param confirmedPoints confirmed points
+	 * @param pendingPoints points credited to pending outcomes
 	 * @param estimatedCostUsd estimated cost
+	 * @param tokens tokens by class
 	 */
-	record PersonFigures(long memberId, int confirmedOutcomes, double confirmedPoints, double estimatedCostUsd) {
+	record PersonFigures(long memberId, int confirmedOutcomes, int pendingOutcomes, double confirmedPoints,
+			double pendingPoints, double estimatedCostUsd, Digest.Tokens tokens) {
 
 	}
 

@@ -85,17 +85,6 @@ record DigestPeriod(String key, TimeWindow window, ZoneId zone, boolean toDate) 
 	}
 
 	/**
-	 * The full week {@code n} weeks before this period's week.
-	 * @param n how many weeks back (1 = the week before)
-	 * @return that week
-	 */
-	TimeWindow weekBefore(int n) {
-		Instant start = this.window.start().atZone(this.zone).minusWeeks(n).toInstant();
-		Instant end = this.window.start().atZone(this.zone).minusWeeks(n - 1).toInstant();
-		return new TimeWindow(start, end);
-	}
-
-	/**
 	 * A human label, e.g. {@code 16–22 Nov 2026} or {@code 23–25 Nov 2026 (so far)}.
 	 * @return the label
 	 */

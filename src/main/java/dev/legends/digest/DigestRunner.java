@@ -155,8 +155,9 @@ class DigestRunner {
 					return CompletableFuture.completedFuture(Outcome.RECONCILED);
 				}
 			}
-			Digest digest = this.composer.compose(schedule, period);
-			byte[] chart = digest.shows(DigestSection.CHART) ? chart(schedule, period) : null;
+			DigestComposer.Composed composed = this.composer.compose(schedule, period);
+			Digest digest = composed.digest();
+			byte[] chart = digest.shows(DigestSection.CHART) ? chart(composed.chartWeeks()) : null;
 			DigestDelivery delivery = new DigestDelivery(schedule.getId(), period.key(), schedule.getChannelId(),
 					digest, chart);
 			return this.publisher.post(delivery)
@@ -170,8 +171,7 @@ class DigestRunner {
 		}
 	}
 
-	private byte[] chart(DigestSchedule schedule, DigestPeriod period) {
-		List<Digest.WeekFigures> weeks = this.composer.chartWeeks(schedule, period);
+	private byte[] chart(List<Digest.WeekFigures> weeks) {
 		synchronized (this.charts) {
 			byte[] cached = this.charts.get(weeks);
 			if (cached != null) {

@@ -1,48 +1,87 @@
 package dev.legends.digest;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.legends.scoring.Period;
+import dev.legends.scoring.Scoring;
+import dev.legends.scoring.UsageFigures;
 import dev.legends.teams.GoalProgress;
 import dev.legends.teams.Goals;
 import dev.legends.teams.Team;
 import dev.legends.teams.TeamGoal;
 import dev.legends.teams.Teams;
-import dev.legends.workspace.TimeWindow;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The digest's figures from the other modules: team names and goal progress from
- * {@code teams}; outcomes, points and cost are zero until scoring exposes them per span
- * (so a digest says plainly that nothing was recorded instead of inventing numbers).
+ * The digest's figures from the other modules: each person's week from scoring (the one
+ * place that turns outcomes and usage into points and cost), team members, names and goal
+ * progress from teams.
  */
 @Component
 class ModuleDigestFigures implements DigestFigures {
+
+	private final Scoring scoring;
 
 	private final Teams teams;
 
 	private final Goals goals;
 
-	ModuleDigestFigures(Teams teams, Goals goals) {
+	private final Members members;
+
+	ModuleDigestFigures(Scoring scoring, Teams teams, Goals goals, Members members) {
+		this.scoring = scoring;
 		this.teams = teams;
 		this.goals = goals;
+		this.members = members;
 	}
 
 	@Override
-	public Digest.Totals totals(DigestScope scope, TimeWindow window) {
-		return Digest.Totals.NONE;
+	public List<PersonFigures> people(DigestScope scope, LocalDate monday, ZoneId zone) {
+		Period week = new Period(Period.Kind.WEEK, monday, zone);
+		List<PersonFigures> people = new ArrayList<>();
+		for (Member member : membersOf(scope)) {
+			dev.legends.scoring.PersonFigures person = this.scoring.standing(member, week).person();
+			if (person.confirmedOutcomes() + person.pendingOutcomes() > 0 || person.cost() > 0
+					|| person.usage().totalTokens() > 0) {
+				people.add(figures(person));
+			}
+		}
+		return people;
+	}
+
+	private Collection<Member> membersOf(DigestScope scope) {
+		if (scope.teamId() == null) {
+			return this.members.all(scope.workspaceId());
+		}
+		return team(scope)
+			.map((team) -> team.memberIds().stream().map(this.members::findById).flatMap(Optional::stream).toList())
+			.orElse(List.of());
+	}
+
+	private static PersonFigures figures(dev.legends.scoring.PersonFigures person) {
+		UsageFigures usage = person.usage();
+		return new PersonFigures(person.memberId(), person.confirmedOutcomes(), person.pendingOutcomes(),
+				person.confirmedPoints(), person.pendingPoints(), usage.estimatedCostUsd(),
+				new Digest.Tokens(usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
+						usage.cacheCreationTokens(), usage.reasoningTokens()));
 	}
 
 	@Override
-	public List<PersonFigures> people(DigestScope scope, TimeWindow window) {
-		return List.of();
-	}
-
-	@Override
-	public List<Digest.GoalLine> goals(DigestScope scope, TimeWindow window) {
+	public List<Digest.GoalLine> goals(DigestScope scope) {
 		return team(scope).map(this.goals::progress).map(ModuleDigestFigures::lines).orElse(List.of());
+	}
+
+	@Override
+	public boolean showsFiguresInChannels(DigestScope scope) {
+		return team(scope).map(Team::isChannelSized).orElse(true);
 	}
 
 	@Override

@@ -68,6 +68,7 @@ public final class DigestBlocks {
 						+ number(improvement.before()) + " → " + number(improvement.after())
 						+ " confirmed points per $100 (against their previous four weeks)"))));
 		}
+		digest.notice().ifPresent((notice) -> blocks.add(context((c) -> c.elements(List.of(markdownText(notice))))));
 		blocks.add(divider());
 		blocks.add(actions((a) -> a.elements(List.of(button((b) -> b.actionId(REPORT_ACTION)
 			.text(plainText("Report an outcome"))

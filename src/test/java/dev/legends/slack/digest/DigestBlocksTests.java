@@ -39,7 +39,7 @@ class DigestBlocksTests {
 		Digest digest = new Digest("Weekly digest", "16–22 Nov 2026", "week:2026-W47", false,
 				EnumSet.of(DigestSection.TOTALS, DigestSection.CONTRIBUTORS),
 				new Digest.Totals(0, 0, 0, 0, 412.5, new Digest.Tokens(9_000_000, 1_200_000, 40_000_000, 0, 0)),
-				weeks(4), List.of(), List.of(), Optional.empty());
+				weeks(4), List.of(), List.of(), Optional.empty(), Optional.empty());
 		List<LayoutBlock> blocks = DigestBlocks.render(digest);
 		assertGolden("usage-without-outcomes.json", blocks);
 		String json = GsonFactory.createSnakeCase().toJson(blocks);
@@ -57,7 +57,7 @@ class DigestBlocksTests {
 		}
 		Digest digest = new Digest("Weekly digest", "16–22 Nov 2026", "week:2026-W47", false,
 				EnumSet.allOf(DigestSection.class), full(EnumSet.allOf(DigestSection.class)).totals(), weeks(4), goals,
-				full(EnumSet.allOf(DigestSection.class)).topContributors(), Optional.empty());
+				full(EnumSet.allOf(DigestSection.class)).topContributors(), Optional.empty(), Optional.empty());
 		assertThat(DigestBlocks.render(digest)).hasSizeLessThanOrEqualTo(50);
 	}
 
@@ -65,7 +65,7 @@ class DigestBlocksTests {
 	void renderWhenNamesCarryMarkupEscapesThem() {
 		Digest digest = new Digest("Weekly digest", "16–22 Nov 2026", "week:2026-W47", false,
 				EnumSet.of(DigestSection.CONTRIBUTORS), Digest.Totals.NONE, weeks(4), List.of(),
-				List.of(new Digest.Contributor("<!channel> Eve", 2, 6)), Optional.empty());
+				List.of(new Digest.Contributor("<!channel> Eve", 2, 6)), Optional.empty(), Optional.empty());
 		String json = JsonParser.parseString(GsonFactory.createSnakeCase().toJson(DigestBlocks.render(digest)))
 			.toString();
 		assertThat(json).doesNotContain("<!channel>").contains("&lt;!channel&gt; Eve");
@@ -80,7 +80,7 @@ class DigestBlocksTests {
 						new Digest.GoalLine("Platform · cost per confirmed point (USD)", 8.01, 10, false)),
 				List.of(new Digest.Contributor("Ada Lovelace", 3, 11), new Digest.Contributor("Grace Hopper", 2, 8),
 						new Digest.Contributor("Linus", 1, 3)),
-				Optional.of(new Digest.Improvement("Grace Hopper", 2.5, 6.1)));
+				Optional.of(new Digest.Improvement("Grace Hopper", 2.5, 6.1)), Optional.empty());
 	}
 
 	static List<Digest.WeekFigures> weeks(int count) {
