@@ -188,6 +188,30 @@ public class Outcomes {
 	}
 
 	/**
+	 * Check, without changing anything, that a person may confirm or reject an outcome
+	 * (e.g. before asking them for a reason).
+	 * @param outcomeId the outcome
+	 * @param deciderId who wants to decide
+	 * @throws OutcomeRefusedException when they may not
+	 */
+	@Transactional(readOnly = true)
+	public void checkDecider(Long outcomeId, Long deciderId) {
+		decidable(outcomeId, deciderId, "reject");
+	}
+
+	/**
+	 * Check, without changing anything, that a person may edit or withdraw an outcome.
+	 * @param outcomeId the outcome
+	 * @param memberId who wants to change it
+	 * @return the outcome
+	 * @throws OutcomeRefusedException when they may not
+	 */
+	@Transactional(readOnly = true)
+	public OutcomeDetails checkEditable(Long outcomeId, Long memberId) {
+		return open(outcomeId, memberId, "edit").details();
+	}
+
+	/**
 	 * Find an outcome.
 	 * @param outcomeId the id
 	 * @return the outcome, if it exists

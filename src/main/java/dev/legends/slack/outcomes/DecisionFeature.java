@@ -1,0 +1,148 @@
+package dev.legends.slack.outcomes;
+
+import java.io.IOException;
+import java.util.Map;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.view.ViewState;
+import dev.legends.outcomes.OutcomeDetails;
+import dev.legends.outcomes.OutcomeRefusedException;
+import dev.legends.outcomes.Outcomes;
+import dev.legends.slack.SlackFeature;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Confirm and Reject on a confirmation request (reject asks for a reason), and "Share to
+ * channel" on a receipt; every click is checked on the server, whatever the button said.
+ */
+@Component
+class DecisionFeature implements SlackFeature {
+
+	private final Outcomes outcomes;
+
+	private final Members members;
+
+	private final OutcomeMessenger messenger;
+
+	DecisionFeature(Outcomes outcomes, Members members, OutcomeMessenger messenger) {
+		this.outcomes = outcomes;
+		this.members = members;
+		this.messenger = messenger;
+	}
+
+	@Override
+	public void register(App app) {
+		app.blockAction(OutcomeBlocks.CONFIRM, (request, ctx) -> confirm(request.getPayload(), ctx));
+		app.blockAction(OutcomeBlocks.REJECT, (request, ctx) -> reject(request.getPayload(), ctx));
+		app.viewSubmission(RejectModal.CALLBACK_ID, (request, ctx) -> rejectWithReason(request.getPayload(), ctx));
+		app.blockAction(OutcomeBlocks.SHARE, (request, ctx) -> share(request.getPayload(), ctx));
+	}
+
+	private Response confirm(BlockActionPayload payload, ActionContext ctx) {
+		Member member = this.members.member(payload.getTeam().getId(), payload.getUser().getId());
+		try {
+			this.outcomes.confirm(outcomeId(payload), member.getId());
+			this.messenger.decided(outcomeId(payload));
+		}
+		catch (OutcomeRefusedException ex) {
+			this.messenger.tell(ctx, payload, ":no_entry: " + ex.getMessage());
+		}
+		return ctx.ack();
+	}
+
+	private Response reject(BlockActionPayload payload, ActionContext ctx) throws IOException, SlackApiException {
+		Member member = this.members.member(payload.getTeam().getId(), payload.getUser().getId());
+		try {
+			Long outcomeId = outcomeId(payload);
+			this.outcomes.checkDecider(outcomeId, member.getId());
+			OutcomeDetails outcome = this.outcomes.find(outcomeId).orElseThrow();
+			ctx.client()
+				.viewsOpen((r) -> r.triggerId(payload.getTriggerId())
+					.view(RejectModal.build(outcomeId, OutcomeBlocks.title(outcome))));
+		}
+		catch (OutcomeRefusedException ex) {
+			this.messenger.tell(ctx, payload, ":no_entry: " + ex.getMessage());
+		}
+		return ctx.ack();
+	}
+
+	private Response rejectWithReason(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
+		Member member = this.members.member(payload.getTeam().getId(), payload.getUser().getId());
+		Map<String, ViewState.Value> block = payload.getView().getState().getValues().get(RejectModal.REASON);
+		String reason = (block != null && !block.isEmpty()) ? block.values().iterator().next().getValue() : null;
+		try {
+			Long outcomeId = Long.valueOf(payload.getView().getPrivateMetadata());
+			this.outcomes.reject(outcomeId, member.getId(), reason);
+			this.messenger.decided(outcomeId);
+			return ctx.ack();
+		}
+		catch (NumberFormatException ex) {
+			return ctx.ack((r) -> r.responseAction("errors")
+				.errors(Map.of(RejectModal.REASON, "This form no longer points at an outcome.")));
+		}
+		catch (OutcomeRefusedException ex) {
+			return ctx.ack((r) -> r.responseAction("errors").errors(Map.of(RejectModal.REASON, ex.getMessage())));
+		}
+	}
+
+	private Response share(BlockActionPayload payload, ActionContext ctx) throws IOException, SlackApiException {
+		Member member = this.members.member(payload.getTeam().getId(), payload.getUser().getId());
+		String[] value = String.valueOf(payload.getActions().get(0).getValue()).split("\\|", 2);
+		OutcomeDetails outcome = this.outcomes.find(parseOrZero(value[0])).orElse(null);
+		if (outcome == null || value.length < 2 || !outcome.reporterId().equals(member.getId())) {
+			this.messenger.tell(ctx, payload, ":no_entry: Only the person who reported an outcome can share it.");
+			return ctx.ack();
+		}
+		if (!outcome.status().isActive()) {
+			this.messenger.tell(ctx, payload,
+					"It was " + outcome.status().name().toLowerCase() + ", so there is nothing to share.");
+			return ctx.ack();
+		}
+		String channel = value[1];
+		ChatPostMessageResponse posted = ctx.client()
+			.chatPostMessage((r) -> r.channel(channel)
+				.text(OutcomeBlocks.shared(this.messenger.card(outcome)))
+				.unfurlLinks(false)
+				.linkNames(false));
+		if (!posted.isOk()) {
+			this.messenger.tell(ctx, payload, "I couldn't post in <#" + channel + "> (Slack said `" + posted.getError()
+					+ "`). Invite me there with `/invite @Legends` and try again.");
+			return ctx.ack();
+		}
+		this.messenger.tell(ctx, payload, "Shared in <#" + channel + ">.");
+		return ctx.ack();
+	}
+
+	static Long outcomeId(BlockActionPayload payload) {
+		return parse(payload.getActions().get(0).getValue());
+	}
+
+	private static Long parseOrZero(String value) {
+		try {
+			return Long.valueOf(value);
+		}
+		catch (NumberFormatException ex) {
+			return 0L;
+		}
+	}
+
+	private static Long parse(String value) {
+		try {
+			return Long.valueOf(value);
+		}
+		catch (NumberFormatException | NullPointerException ex) {
+			throw new OutcomeRefusedException("That button no longer points at an outcome.");
+		}
+	}
+
+}
