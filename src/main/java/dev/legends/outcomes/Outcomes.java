@@ -292,6 +292,19 @@ public class Outcomes {
 		if (outcome.confirmerId() != null && !outcome.involves(outcome.confirmerId())) {
 			return List.of(outcome.confirmerId());
 		}
+		return managersFor(outcomeId);
+	}
+
+	/**
+	 * Who may confirm an outcome as a manager: the reporter's managers (admins when no
+	 * teams module says otherwise), else the admins; never the reporter or a
+	 * collaborator.
+	 * @param outcomeId the outcome
+	 * @return member ids, possibly empty
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> managersFor(Long outcomeId) {
+		OutcomeDetails outcome = this.outcomes.findById(outcomeId).map(Outcome::details).orElseThrow();
 		List<Long> managers = managersOf(outcome).stream().filter((id) -> !outcome.involves(id)).toList();
 		if (!managers.isEmpty()) {
 			return managers;
@@ -475,7 +488,7 @@ public class Outcomes {
 				week.start(), week.end());
 		if (confirmed >= limit) {
 			String name = this.members.findById(details.reporterId()).map(Member::getDisplayName).orElse("this person");
-			throw new OutcomeRefusedException("You've already confirmed " + confirmed + " of " + name
+			throw new ConfirmerLimitReachedException("You've already confirmed " + confirmed + " of " + name
 					+ "'s outcomes this week (the limit is " + limit + "), so a manager has to confirm this one. "
 					+ "It stays open for them; nothing was changed.");
 		}

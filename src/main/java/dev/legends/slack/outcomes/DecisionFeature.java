@@ -12,6 +12,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.view.ViewState;
+import dev.legends.outcomes.ConfirmerLimitReachedException;
 import dev.legends.outcomes.OutcomeDetails;
 import dev.legends.outcomes.OutcomeRefusedException;
 import dev.legends.outcomes.Outcomes;
@@ -19,6 +20,7 @@ import dev.legends.slack.SlackFeature;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,8 +56,15 @@ class DecisionFeature implements SlackFeature {
 			this.outcomes.confirm(outcomeId(payload), member.getId());
 			this.messenger.decided(outcomeId(payload));
 		}
+		catch (ConfirmerLimitReachedException ex) {
+			this.messenger.tell(ctx, payload, ":no_entry: " + ex.getMessage());
+			this.messenger.askManagers(payload.getTeam().getId(), outcomeId(payload));
+		}
 		catch (OutcomeRefusedException ex) {
 			this.messenger.tell(ctx, payload, ":no_entry: " + ex.getMessage());
+		}
+		catch (OptimisticLockingFailureException ex) {
+			this.messenger.tell(ctx, payload, "Someone decided this outcome at the same moment; nothing was changed.");
 		}
 		return ctx.ack();
 	}
@@ -92,6 +101,10 @@ class DecisionFeature implements SlackFeature {
 		}
 		catch (OutcomeRefusedException ex) {
 			return ctx.ack((r) -> r.responseAction("errors").errors(Map.of(RejectModal.REASON, ex.getMessage())));
+		}
+		catch (OptimisticLockingFailureException ex) {
+			return ctx.ack((r) -> r.responseAction("errors")
+				.errors(Map.of(RejectModal.REASON, "Someone decided this outcome at the same moment.")));
 		}
 	}
 

@@ -90,6 +90,30 @@ class OutcomeMessenger {
 	}
 
 	/**
+	 * When a confirmer reached their weekly limit: ask the reporter's managers who were
+	 * not asked yet, in the background.
+	 * @param teamId the Slack team
+	 * @param outcomeId the outcome
+	 */
+	void askManagers(String teamId, Long outcomeId) {
+		later(() -> {
+			OutcomeDetails outcome = this.outcomes.find(outcomeId).orElseThrow();
+			OutcomeCard card = card(outcome);
+			List<String> asked = this.requests.of(outcomeId)
+				.stream()
+				.map(RequestMessages.Message::recipientUserId)
+				.toList();
+			this.workspace.adminUsers().forEach((admin) -> this.members.member(teamId, admin));
+			this.outcomes.managersFor(outcomeId)
+				.stream()
+				.map(this.members::findById)
+				.flatMap(Optional::stream)
+				.filter((person) -> !asked.contains(person.getSlackUserId()))
+				.forEach((person) -> request(outcomeId, card, person));
+		});
+	}
+
+	/**
 	 * Answer the person who clicked, only to them: through the action's response URL,
 	 * else by DM.
 	 * @param ctx the action context

@@ -261,6 +261,28 @@ class OutcomeSlackTests {
 		assertThat(fake.awaitCalls("chat.update", 1, WAIT)).isNotEmpty();
 	}
 
+	@Test
+	void confirmWhenConfirmerOverWeeklyLimitIsRefusedAndManagersAreAsked(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(SlackUser.of("URP12", "Ada"));
+		fake.addUser(SlackUser.of("URP12B", "Bea"));
+		for (int i = 1; i <= 6; i++) {
+			submit(team, "URP12", "Weekly thing " + i, null, "S", today(), "URP12B");
+		}
+		for (int i = 1; i <= 5; i++) {
+			team.blockAction("URP12B", OutcomeBlocks.CONFIRM, String.valueOf(id("Weekly thing " + i)));
+		}
+		long sixth = id("Weekly thing 6");
+
+		team.blockAction("URP12B", OutcomeBlocks.CONFIRM, String.valueOf(sixth));
+
+		assertThat(status(sixth)).isEqualTo("REPORTED");
+		assertThat(fake.awaitCalls("response_url", 1, WAIT).get(0).visibleText())
+			.contains("a manager has to confirm this one");
+		assertThat(awaitPost(fake, "D" + SlackTestClient.ADMIN_USER, "Weekly thing 6").param("blocks"))
+			.contains(OutcomeBlocks.CONFIRM);
+	}
+
 	private static HttpResponse<String> submit(SlackTestClient team, String userId, String title, String link,
 			String size, LocalDate date, String confirmer) {
 		return team.viewSubmission(userId, ReportModal.CALLBACK_ID, "c=" + SlackTestClient.CHANNEL + ";e=",
