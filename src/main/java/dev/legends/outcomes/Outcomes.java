@@ -129,7 +129,9 @@ public class Outcomes {
 		Outcome outcome = open(outcomeId, editorId, "edit");
 		requireValid(editorId, draft, outcomeId);
 		apply(outcome, member(editorId), draft);
-		return this.outcomes.save(outcome).details();
+		Outcome saved = this.outcomes.save(outcome);
+		this.events.publishEvent(new OutcomeEdited(outcomeId, saved.getWorkspaceId(), editorId));
+		return saved.details();
 	}
 
 	/**

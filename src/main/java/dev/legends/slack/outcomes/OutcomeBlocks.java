@@ -45,8 +45,11 @@ final class OutcomeBlocks {
 	static List<LayoutBlock> receipt(OutcomeCard card, List<String> askedNames, String shareChannelId) {
 		OutcomeDetails outcome = card.outcome();
 		List<LayoutBlock> blocks = new ArrayList<>();
-		String sharing = card.collaboratorNames().isEmpty() ? "" : "\nShared with " + names(card.collaboratorNames())
-				+ ": the points are split " + (card.collaboratorNames().size() + 1) + " ways.";
+		int people = card.collaboratorNames().size() + 1;
+		String sharing = card.collaboratorNames().isEmpty() ? ""
+				: "\nShared with " + SlackText.escape(names(card.collaboratorNames())) + ": split " + people
+						+ " ways, that is " + pts(card.pendingPoints() / people) + " now and "
+						+ pts(card.fullPoints() / people) + " once confirmed for each of you.";
 		blocks.add(section((s) -> s.text(markdownText("*Reported:* " + title(outcome) + "\n" + facts(outcome) + "\n"
 				+ "It counts " + pts(card.pendingPoints()) + " now and " + pts(card.fullPoints()) + " once confirmed."
 				+ sharing))));
