@@ -80,9 +80,9 @@ class DeliveryLedger {
 			return Claim.NEW;
 		}
 		catch (DuplicateKeyException ex) {
-			Map<String, Object> row = this.jdbc.queryForMap(
-					"select state, attempts from digest_delivery where schedule_id = ? and period_key = ?", scheduleId,
-					periodKey);
+			Map<String, Object> row = this.jdbc
+				.queryForMap("select state, attempts, claimed_by, claimed_at from digest_delivery "
+						+ "where schedule_id = ? and period_key = ?", scheduleId, periodKey);
 			String state = (String) row.get("state");
 			int attempts = ((Number) row.get("attempts")).intValue();
 			if (POSTED.equals(state)) {
@@ -91,12 +91,30 @@ class DeliveryLedger {
 			if (UNDELIVERABLE.equals(state) || attempts >= this.properties.maxAttempts()) {
 				return Claim.GIVEN_UP;
 			}
+			if (CLAIMED.equals(state) && isLeased(row)) {
+				return Claim.BUSY;
+			}
 			int taken = this.jdbc.update(
 					"update digest_delivery set state = ?, attempts = attempts + 1, claimed_by = ?, claimed_at = ? "
 							+ "where schedule_id = ? and period_key = ? and state = ? and attempts = ?",
 					CLAIMED, this.instanceId, now, scheduleId, periodKey, state, attempts);
 			return (taken == 1) ? Claim.UNFINISHED : Claim.BUSY;
 		}
+	}
+
+	/**
+	 * Whether another instance claimed the period so recently that it may still be
+	 * posting it (a claim of this instance that is not in flight belongs to a finished or
+	 * failed run, and a claim older than the lease to a run that died).
+	 */
+	private boolean isLeased(Map<String, Object> row) {
+		if (this.instanceId.equals(row.get("claimed_by"))) {
+			return false;
+		}
+		Object claimedAt = row.get("claimed_at");
+		Instant at = (claimedAt instanceof Timestamp timestamp) ? timestamp.toInstant()
+				: (claimedAt instanceof java.time.OffsetDateTime offset) ? offset.toInstant() : Instant.EPOCH;
+		return at.plus(this.properties.claimLease()).isAfter(this.clock.instant());
 	}
 
 	/**

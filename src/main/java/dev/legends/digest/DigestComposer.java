@@ -1,5 +1,6 @@
 package dev.legends.digest;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.legends.digest.DigestFigures.PersonFigures;
 import dev.legends.workspace.Member;
@@ -30,7 +33,13 @@ class DigestComposer {
 
 	static final int CHART_WEEKS = 8;
 
+	private static final long CACHE_NANOS = Duration.ofMinutes(2).toNanos();
+
+	private static final int MAX_CACHED = 256;
+
 	private final DigestFigures figures;
+
+	private final Map<CacheKey, CompletableFuture<Cached>> recent = new ConcurrentHashMap<>();
 
 	private final Members members;
 
@@ -43,6 +52,36 @@ class DigestComposer {
 	 * The digest and the weeks its chart shows (oldest first, the period last).
 	 */
 	Composed compose(DigestSchedule schedule, DigestPeriod period) {
+		CacheKey key = new CacheKey(schedule.getWorkspaceId(), schedule.getTeamId(), period.key(),
+				period.zone().getId(), Set.copyOf(schedule.getSections()));
+		long now = System.nanoTime();
+		if (this.recent.size() > MAX_CACHED) {
+			this.recent.values().removeIf((entry) -> entry.isDone() && now - entry.join().at() > CACHE_NANOS);
+		}
+		CompletableFuture<Cached> mine = new CompletableFuture<>();
+		CompletableFuture<Cached> theirs = this.recent.compute(key,
+				(k, existing) -> (existing != null && (!existing.isDone() || now - existing.join().at() <= CACHE_NANOS))
+						? existing : mine);
+		if (theirs != mine) {
+			return theirs.join().composed();
+		}
+		try {
+			Composed composed = composeFresh(schedule, period);
+			mine.complete(new Cached(composed, now));
+			return composed;
+		}
+		catch (RuntimeException ex) {
+			this.recent.remove(key, mine);
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Compose without the cache: schedules of the same scope due at the same time (many
+	 * channels at 09:00) share one composition.
+	 */
+	private Composed composeFresh(DigestSchedule schedule, DigestPeriod period) {
 		DigestScope scope = new DigestScope(schedule.getWorkspaceId(), schedule.getTeamId());
 		LocalDate monday = period.window().start().atZone(period.zone()).toLocalDate();
 		List<List<PersonFigures>> weeks = new ArrayList<>();
@@ -160,6 +199,14 @@ class DigestComposer {
 	}
 
 	private record Listed(String name, PersonFigures figures) {
+
+	}
+
+	private record CacheKey(long workspaceId, Long teamId, String periodKey, String zone, Set<DigestSection> sections) {
+
+	}
+
+	private record Cached(Composed composed, long at) {
 
 	}
 

@@ -3,7 +3,6 @@ package dev.legends.digest;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
@@ -11,8 +10,8 @@ import org.quartz.JobExecutionContext;
  * Fired by a schedule's CronTrigger (also once after a misfire, when the app was down):
  * posts the last full week's digest, once; a fire later than the misfire grace is
  * skipped. A manual fire (trigger now) takes its reference time from the app's clock.
+ * Runs may overlap: the delivery ledger, not Quartz, keeps each period to one post.
  */
-@DisallowConcurrentExecution
 class DigestJob implements Job {
 
 	static final String SCHEDULE_ID = "scheduleId";

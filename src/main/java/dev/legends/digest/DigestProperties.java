@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * older ones are skipped
  * @param retryAfter how long an unfinished or transiently failed delivery waits before it
  * is reconciled and retried
+ * @param claimLease how long another instance's claim protects a delivery it may still be
+ * posting
  * @param maxAttempts how many times a delivery is tried before it is given up
  * @param nudgeDay the weekday of the weekly nudge, in each person's timezone
  * @param nudgeTime the local time of the weekly nudge
@@ -23,8 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("legends.digest")
 public record DigestProperties(@DefaultValue("PT6H") Duration misfireGrace, @DefaultValue("PT10M") Duration retryAfter,
-		@DefaultValue("3") int maxAttempts, @DefaultValue("FRIDAY") DayOfWeek nudgeDay,
-		@DefaultValue("15:00") LocalTime nudgeTime, @DefaultValue("0 0/15 * * * ?") String nudgeCheck,
-		@DefaultValue("true") boolean nudges) {
+		@DefaultValue("PT2M") Duration claimLease, @DefaultValue("3") int maxAttempts,
+		@DefaultValue("FRIDAY") DayOfWeek nudgeDay, @DefaultValue("15:00") LocalTime nudgeTime,
+		@DefaultValue("0 0/15 * * * ?") String nudgeCheck, @DefaultValue("true") boolean nudges) {
 
 }

@@ -84,7 +84,10 @@ class DigestRunner {
 					due, late, grace);
 			return CompletableFuture.completedFuture(Outcome.SKIPPED);
 		}
-		return runScheduled(scheduleId, due);
+		if (schedule.get().getStatus() == ScheduleStatus.OFF) {
+			return CompletableFuture.completedFuture(Outcome.SKIPPED);
+		}
+		return run(schedule.get(), DigestPeriod.lastFullWeek(due, schedule.get().getZoneId()));
 	}
 
 	/**
@@ -211,6 +214,9 @@ class DigestRunner {
 
 	private void recordPosted(DigestSchedule schedule, DigestPeriod period, PostedMessage message) {
 		this.ledger.posted(schedule.getId(), period.key(), message.channelId(), message.ts());
+		if (schedule.getFailure() == null && schedule.getStatus() != ScheduleStatus.FAILING) {
+			return;
+		}
 		this.schedules.findById(schedule.getId()).filter((fresh) -> fresh.getFailure() != null).ifPresent((fresh) -> {
 			fresh.setStatus((fresh.getStatus() == ScheduleStatus.FAILING) ? ScheduleStatus.ACTIVE : fresh.getStatus(),
 					null, this.clock.instant());

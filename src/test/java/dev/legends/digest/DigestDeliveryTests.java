@@ -130,6 +130,18 @@ class DigestDeliveryTests {
 	}
 
 	@Test
+	void runScheduledWhenAnotherInstanceJustClaimedThePeriodLeavesItToThem(SlackTestClient slack, FakeSlackApi fake) {
+		DigestSchedule schedule = schedule(slack, "CLEASE1");
+		this.jdbc.update(
+				"insert into digest_delivery (schedule_id, period_key, state, attempts, claimed_by, claimed_at) "
+						+ "values (?, ?, 'CLAIMED', 1, 'another-instance', ?)",
+				schedule.getId(), "week:2026-W47", java.sql.Timestamp.from(MONDAY_9.minusSeconds(30)));
+		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join())
+			.isEqualTo(DigestRunner.Outcome.IN_FLIGHT);
+		assertThat(posts(fake, "CLEASE1")).isEmpty();
+	}
+
+	@Test
 	void runScheduledWhenChannelNotFoundMarksFailingAndDmsOwnerOnce(SlackTestClient slack, FakeSlackApi fake) {
 		DigestSchedule schedule = schedule(slack, "CGONE1");
 		DigestSchedule other = schedule(slack, "COTHER1");
@@ -189,7 +201,7 @@ class DigestDeliveryTests {
 		this.jdbc.update(
 				"insert into digest_delivery (schedule_id, period_key, state, attempts, claimed_by, claimed_at) "
 						+ "values (?, ?, 'CLAIMED', 1, 'a-crashed-instance', ?)",
-				schedule.getId(), periodKey, java.sql.Timestamp.from(MONDAY_9));
+				schedule.getId(), periodKey, java.sql.Timestamp.from(MONDAY_9.minus(Duration.ofHours(1))));
 	}
 
 	private String state(DigestSchedule schedule, String periodKey) {
