@@ -22,6 +22,7 @@ import dev.legends.digest.DigestSchedules;
 import dev.legends.digest.DigestSection;
 import dev.legends.digest.ScheduleSettings;
 import dev.legends.slack.SlackFeature;
+import dev.legends.slack.outcomes.ReportFormOpener;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Handles the digest setup modal's submission (rights re-checked, errors shown in the
- * modal) and the "Report an outcome" button of digests and nudges.
+ * modal) and the "Report an outcome" button of digests and nudges (opens the outcome
+ * report form; if Slack refuses, says how to use {@code /legends report}).
  */
 @Component
 class DigestSetupFeature implements SlackFeature {
@@ -46,18 +48,26 @@ class DigestSetupFeature implements SlackFeature {
 
 	private final MethodsClient methods;
 
-	DigestSetupFeature(DigestSchedules schedules, Members members, MethodsClient methods) {
+	private final ReportFormOpener reportForm;
+
+	DigestSetupFeature(DigestSchedules schedules, Members members, MethodsClient methods, ReportFormOpener reportForm) {
 		this.schedules = schedules;
 		this.members = members;
 		this.methods = methods;
+		this.reportForm = reportForm;
 	}
 
 	@Override
 	public void register(App app) {
 		app.viewSubmission(DigestSetupModal.CALLBACK_ID, (request, ctx) -> submit(request.getPayload(), ctx));
 		app.blockAction(DigestBlocks.REPORT_ACTION, (request, ctx) -> {
-			ctx.ack();
-			if (request.getPayload().getResponseUrl() != null) {
+			var payload = request.getPayload();
+			Member member = this.members.member(payload.getTeam().getId(), payload.getUser().getId());
+			String channelId = (payload.getChannel() != null) ? payload.getChannel().getId() : null;
+			if (this.reportForm.open(ctx.client(), payload.getTriggerId(), member, channelId)) {
+				return ctx.ack();
+			}
+			if (payload.getResponseUrl() != null) {
 				ctx.respond((r) -> r.responseType("ephemeral")
 					.replaceOriginal(false)
 					.text("Type `/legends report` and what you shipped, e.g. `/legends report Fixed the login "

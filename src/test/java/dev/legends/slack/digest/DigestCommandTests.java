@@ -154,8 +154,16 @@ class DigestCommandTests {
 	}
 
 	@Test
-	void reportButtonWhenClickedExplainsHowToReport(SlackTestClient slack, FakeSlackApi fake) {
+	void reportButtonWhenClickedOpensTheOutcomeReportForm(SlackTestClient slack, FakeSlackApi fake) {
 		slack.blockAction("UCLICK1", DigestBlocks.REPORT_ACTION, "week:2026-W47");
+		SlackCall open = fake.awaitCalls("views.open", 1, Duration.ofSeconds(5)).get(0);
+		assertThat(open.json("view").getAsJsonObject().get("callback_id").getAsString()).isEqualTo("outcome_report");
+	}
+
+	@Test
+	void reportButtonWhenSlackRefusesTheFormExplainsHowToReport(SlackTestClient slack, FakeSlackApi fake) {
+		fake.errorNext("views.open", "expired_trigger_id");
+		slack.blockAction("UCLICK2", DigestBlocks.REPORT_ACTION, "nudge:2026-W48");
 		SlackCall reply = fake.awaitCalls("response_url", 1, Duration.ofSeconds(5)).get(0);
 		assertThat(reply.body()).contains("/legends report");
 	}
