@@ -49,8 +49,8 @@ public final class IngestLimits {
 	}
 
 	/**
-	 * Read and drop what a refused client still sends (up to a bound), so that it gets the
-	 * 413 answer instead of a reset connection.
+	 * Read and drop what a refused client still sends (up to a bound), so that it gets
+	 * the 413 answer instead of a reset connection.
 	 */
 	private static void drain(InputStream in) throws IOException {
 		long left = DRAIN_BYTES;

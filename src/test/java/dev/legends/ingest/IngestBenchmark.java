@@ -73,7 +73,8 @@ class IngestBenchmark {
 
 	private double api(Path dir, int records) {
 		Map<String, String> env = Map.of("LEGENDS_DB_URL",
-				"jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE", "LOGGING_LEVEL_ROOT", "warn");
+				"jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE", "LOGGING_LEVEL_ROOT",
+				"warn");
 		try (RunningApp app = RunningApp.start(env)) {
 			IngestClient client = IngestClient.withNewKey(app.slack(), "benchmark");
 			long nanos = 0;
