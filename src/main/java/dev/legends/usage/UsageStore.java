@@ -32,6 +32,8 @@ class UsageStore {
 
 	private static final int IN_CHUNK = 500;
 
+	private static final int KEY_CHUNK = 5000;
+
 	private static final int BATCH = 1000;
 
 	private static final String SUMS = "sum(r.input_tokens), sum(r.output_tokens), sum(r.cache_read_tokens), "
@@ -52,7 +54,7 @@ class UsageStore {
 		identities.forEach(
 				(identity) -> byKind.computeIfAbsent(identity.kind(), (k) -> new ArrayList<>()).add(identity.value()));
 		byKind.forEach((kind,
-				values) -> chunks(values).forEach((chunk) -> this.jdbc.query(
+				values) -> chunks(values, IN_CHUNK).forEach((chunk) -> this.jdbc.query(
 						"select id, identity_value, member_id from usage_identity where workspace_id = ? and kind = ? "
 								+ "and identity_value in (" + placeholders(chunk.size()) + ")",
 						(rs) -> {
@@ -91,14 +93,25 @@ class UsageStore {
 				slackUserId);
 	}
 
+	/**
+	 * Which of these keys are stored already: the keys go in as one array parameter and
+	 * are joined to the unique index, one index lookup per key (a long {@code IN} list is
+	 * scanned instead on H2).
+	 */
 	Set<String> existingKeys(Long workspaceId, String source, Collection<String> keys) {
 		Set<String> existing = new HashSet<>();
-		for (List<String> chunk : chunks(new ArrayList<>(keys))) {
-			this.jdbc
-				.query("select dedupe_key from usage_record where workspace_id = ? and source = ? and dedupe_key in ("
-						+ placeholders(chunk.size()) + ")", (rs) -> {
-							existing.add(rs.getString(1));
-						}, params(workspaceId, source, chunk));
+		for (List<String> chunk : chunks(new ArrayList<>(keys), KEY_CHUNK)) {
+			this.jdbc.query((connection) -> {
+				PreparedStatement statement = connection
+					.prepareStatement("select r.dedupe_key from unnest(?) k(dedupe_key) join usage_record r "
+							+ "on r.dedupe_key = k.dedupe_key where r.workspace_id = ? and r.source = ?");
+				statement.setArray(1, connection.createArrayOf("varchar", chunk.toArray()));
+				statement.setLong(2, workspaceId);
+				statement.setString(3, source);
+				return statement;
+			}, (rs) -> {
+				existing.add(rs.getString(1));
+			});
 		}
 		return existing;
 	}
@@ -129,23 +142,24 @@ class UsageStore {
 
 	void addToRollups(Long workspaceId, Map<RollupKey, TokenCounts> additions) {
 		List<Map.Entry<RollupKey, TokenCounts>> entries = new ArrayList<>(additions.entrySet());
+		int[][] updated = this.jdbc.batchUpdate("update usage_rollup set input_tokens = input_tokens + ?, "
+				+ "output_tokens = output_tokens + ?, cache_read_tokens = cache_read_tokens + ?, "
+				+ "cache_creation_tokens = cache_creation_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
+				+ "requests = requests + ?, cost_usd_reported = cost_usd_reported + ?, records = records + ? "
+				+ "where identity_id = ? and model = ? and bucket_start = ?", entries, BATCH, (statement, entry) -> {
+					setCounts(statement, 1, entry.getValue());
+					statement.setLong(9, entry.getKey().identityId());
+					statement.setString(10, entry.getKey().model());
+					statement.setObject(11, utc(entry.getKey().bucketStart()));
+				});
 		List<Map.Entry<RollupKey, TokenCounts>> missing = new ArrayList<>();
-		for (List<Map.Entry<RollupKey, TokenCounts>> chunk : chunksOf(entries)) {
-			int[][] counts = this.jdbc.batchUpdate("update usage_rollup set input_tokens = input_tokens + ?, "
-					+ "output_tokens = output_tokens + ?, cache_read_tokens = cache_read_tokens + ?, "
-					+ "cache_creation_tokens = cache_creation_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
-					+ "requests = requests + ?, cost_usd_reported = cost_usd_reported + ?, records = records + ? "
-					+ "where identity_id = ? and model = ? and bucket_start = ?", chunk, chunk.size(),
-					(statement, entry) -> {
-						setCounts(statement, 1, entry.getValue());
-						statement.setLong(9, entry.getKey().identityId());
-						statement.setString(10, entry.getKey().model());
-						statement.setObject(11, utc(entry.getKey().bucketStart()));
-					});
-			for (int i = 0; i < chunk.size(); i++) {
-				if (counts[0][i] == 0) {
-					missing.add(chunk.get(i));
+		int index = 0;
+		for (int[] batch : updated) {
+			for (int count : batch) {
+				if (count == 0) {
+					missing.add(entries.get(index));
 				}
+				index++;
 			}
 		}
 		this.jdbc.batchUpdate("insert into usage_rollup (input_tokens, output_tokens, cache_read_tokens, "
@@ -248,18 +262,10 @@ class UsageStore {
 		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
-	private static List<List<String>> chunks(List<String> values) {
+	private static List<List<String>> chunks(List<String> values, int size) {
 		List<List<String>> chunks = new ArrayList<>();
-		for (int i = 0; i < values.size(); i += IN_CHUNK) {
-			chunks.add(values.subList(i, Math.min(values.size(), i + IN_CHUNK)));
-		}
-		return chunks;
-	}
-
-	private static <T> List<List<T>> chunksOf(List<T> values) {
-		List<List<T>> chunks = new ArrayList<>();
-		for (int i = 0; i < values.size(); i += BATCH) {
-			chunks.add(values.subList(i, Math.min(values.size(), i + BATCH)));
+		for (int i = 0; i < values.size(); i += size) {
+			chunks.add(values.subList(i, Math.min(values.size(), i + size)));
 		}
 		return chunks;
 	}
