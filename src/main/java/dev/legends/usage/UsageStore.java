@@ -142,11 +142,13 @@ class UsageStore {
 
 	void addToRollups(Long workspaceId, Map<RollupKey, TokenCounts> additions) {
 		List<Map.Entry<RollupKey, TokenCounts>> entries = new ArrayList<>(additions.entrySet());
-		int[][] updated = this.jdbc.batchUpdate("update usage_rollup set input_tokens = input_tokens + ?, "
-				+ "output_tokens = output_tokens + ?, cache_read_tokens = cache_read_tokens + ?, "
-				+ "cache_creation_tokens = cache_creation_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
-				+ "requests = requests + ?, cost_usd_reported = cost_usd_reported + ?, records = records + ? "
-				+ "where identity_id = ? and model = ? and bucket_start = ?", entries, BATCH, (statement, entry) -> {
+		int[][] updated = this.jdbc.batchUpdate(
+				"update usage_rollup set input_tokens = input_tokens + ?, "
+						+ "output_tokens = output_tokens + ?, cache_read_tokens = cache_read_tokens + ?, "
+						+ "cache_creation_tokens = cache_creation_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
+						+ "requests = requests + ?, cost_usd_reported = cost_usd_reported + ?, records = records + ? "
+						+ "where identity_id = ? and model = ? and bucket_start = ?",
+				entries, BATCH, (statement, entry) -> {
 					setCounts(statement, 1, entry.getValue());
 					statement.setLong(9, entry.getKey().identityId());
 					statement.setString(10, entry.getKey().model());

@@ -158,9 +158,10 @@ class IngestBenchmark {
 	private static Row[] rows(int from, int to) {
 		Row[] rows = new Row[to - from];
 		for (int i = from; i < to; i++) {
-			rows[i - from] = new Row(((i < 0) ? "warm" : "bench-") + i, Math.floorMod(i, PEOPLE), MODELS[Math.floorMod(i / PEOPLE, MODELS.length)],
-					BASE.plusSeconds(SECONDS_APART * i), 1000 + Math.abs(i % 5000), 200 + Math.abs(i % 900),
-					(i % 3 == 0) ? 40_000 : 0, 1 + Math.abs(i % 7), new java.math.BigDecimal("0.0" + (1 + Math.abs(i % 9))));
+			rows[i - from] = new Row(((i < 0) ? "warm" : "bench-") + i, Math.floorMod(i, PEOPLE),
+					MODELS[Math.floorMod(i / PEOPLE, MODELS.length)], BASE.plusSeconds(SECONDS_APART * i),
+					1000 + Math.abs(i % 5000), 200 + Math.abs(i % 900), (i % 3 == 0) ? 40_000 : 0, 1 + Math.abs(i % 7),
+					new java.math.BigDecimal("0.0" + (1 + Math.abs(i % 9))));
 		}
 		return rows;
 	}
