@@ -206,12 +206,56 @@ public class UsageRecordReader {
 	 * @return the instant, or {@code null} when it is not one
 	 */
 	public static Instant parseInstant(String text) {
+		Instant utc = parseUtcSeconds(text);
+		if (utc != null) {
+			return utc;
+		}
 		try {
 			return OffsetDateTime.parse(text.strip()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The common case {@code 2026-11-26T09:00:00Z}, read without a formatter (ingest
+	 * reads two per record); anything else returns {@code null}.
+	 */
+	private static Instant parseUtcSeconds(String text) {
+		if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+				|| text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+			return null;
+		}
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 2);
+		int day = digits(text, 8, 2);
+		int hour = digits(text, 11, 2);
+		int minute = digits(text, 14, 2);
+		int second = digits(text, 17, 2);
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+				|| minute > 59 || second < 0 || second > 59) {
+			return null;
+		}
+		try {
+			return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
+				.toInstant(java.time.ZoneOffset.UTC);
+		}
+		catch (java.time.DateTimeException ex) {
+			return null;
+		}
+	}
+
+	private static int digits(String text, int from, int count) {
+		int value = 0;
+		for (int i = from; i < from + count; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package dev.legends.usage;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +20,9 @@ import java.util.Set;
 
 import dev.legends.workspace.TimeWindow;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -116,6 +120,33 @@ class UsageStore {
 		return existing;
 	}
 
+	/**
+	 * Insert records unless any of them is stored already, in which case nothing of
+	 * this attempt stays (rolled back to a savepoint in the current transaction).
+	 * @return {@code true} when all were inserted
+	 */
+	boolean tryInsertAll(Long workspaceId, List<KeyedInput> records) {
+		Connection connection = DataSourceUtils.getConnection(this.jdbc.getDataSource());
+		try {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				insertRecords(workspaceId, records);
+				connection.releaseSavepoint(savepoint);
+				return true;
+			}
+			catch (DuplicateKeyException ex) {
+				connection.rollback(savepoint);
+				return false;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Savepoint failed", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.jdbc.getDataSource());
+		}
+	}
+
 	void insertRecords(Long workspaceId, List<KeyedInput> records) {
 		this.jdbc.batchUpdate(
 				"insert into usage_record (workspace_id, identity_id, source, dedupe_key, model, "
@@ -140,34 +171,15 @@ class UsageStore {
 				});
 	}
 
+	/**
+	 * Add a batch's sums to the rollups: append-only, one row per identity, model and
+	 * hour of the batch; period queries add the rows up.
+	 */
 	void addToRollups(Long workspaceId, Map<RollupKey, TokenCounts> additions) {
-		List<Map.Entry<RollupKey, TokenCounts>> entries = new ArrayList<>(additions.entrySet());
-		int[][] updated = this.jdbc.batchUpdate(
-				"update usage_rollup set input_tokens = input_tokens + ?, "
-						+ "output_tokens = output_tokens + ?, cache_read_tokens = cache_read_tokens + ?, "
-						+ "cache_creation_tokens = cache_creation_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
-						+ "requests = requests + ?, cost_usd_reported = cost_usd_reported + ?, records = records + ? "
-						+ "where identity_id = ? and model = ? and bucket_start = ?",
-				entries, BATCH, (statement, entry) -> {
-					setCounts(statement, 1, entry.getValue());
-					statement.setLong(9, entry.getKey().identityId());
-					statement.setString(10, entry.getKey().model());
-					statement.setObject(11, utc(entry.getKey().bucketStart()));
-				});
-		List<Map.Entry<RollupKey, TokenCounts>> missing = new ArrayList<>();
-		int index = 0;
-		for (int[] batch : updated) {
-			for (int count : batch) {
-				if (count == 0) {
-					missing.add(entries.get(index));
-				}
-				index++;
-			}
-		}
 		this.jdbc.batchUpdate("insert into usage_rollup (input_tokens, output_tokens, cache_read_tokens, "
 				+ "cache_creation_tokens, reasoning_tokens, requests, cost_usd_reported, records, identity_id, model, "
-				+ "bucket_start, workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", missing, BATCH,
-				(statement, entry) -> {
+				+ "bucket_start, workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				new ArrayList<>(additions.entrySet()), BATCH, (statement, entry) -> {
 					setCounts(statement, 1, entry.getValue());
 					statement.setLong(9, entry.getKey().identityId());
 					statement.setString(10, entry.getKey().model());
