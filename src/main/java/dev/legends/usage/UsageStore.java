@@ -121,8 +121,8 @@ class UsageStore {
 	}
 
 	/**
-	 * Insert records unless any of them is stored already, in which case nothing of
-	 * this attempt stays (rolled back to a savepoint in the current transaction).
+	 * Insert records unless any of them is stored already, in which case nothing of this
+	 * attempt stays (rolled back to a savepoint in the current transaction).
 	 * @return {@code true} when all were inserted
 	 */
 	boolean tryInsertAll(Long workspaceId, List<KeyedInput> records) {
