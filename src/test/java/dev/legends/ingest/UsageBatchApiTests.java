@@ -3,12 +3,10 @@ package dev.legends.ingest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.LegendsAppTest;
-import dev.legends.testkit.RunningApp;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.testkit.SlackUser;
@@ -147,19 +145,6 @@ class UsageBatchApiTests {
 		HttpResponse<String> wrong = api.get("/api/v1/usage/summary?start=yesterday&end=2026-11-30T00:00:00Z");
 		assertThat(wrong.statusCode()).isEqualTo(400);
 		assertThat(json(wrong).get("details").get(0).get("field").asString()).isEqualTo("start");
-	}
-
-	@Test
-	void ingestWhenBootstrapKeySetStoresInTheInstalledWorkspace() {
-		try (RunningApp app = RunningApp.start(Map.of("LEGENDS_INGEST_KEY", "bootstrap-secret-for-tests-1234"))) {
-			IngestClient api = new IngestClient(app.slack().baseUrl(), "bootstrap-secret-for-tests-1234");
-			HttpResponse<String> response = api.postJson("/api/v1/usage",
-					batch(record("b-1", "{\"api_key_name\":\"ops\"}", 5, 5)));
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(json(response).get("accepted").asInt()).isEqualTo(1);
-			assertThat(json(api.get(WEEK)).get("totals").get("input_tokens").asLong()).isEqualTo(5);
-			assertThat(api.withKey("bootstrap-secret-wrong").get(WEEK).statusCode()).isEqualTo(401);
-		}
 	}
 
 	static String record(String id, String user, long input, long output) {
