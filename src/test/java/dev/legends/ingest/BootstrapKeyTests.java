@@ -38,8 +38,7 @@ class BootstrapKeyTests {
 
 	@Test
 	void authenticateWhenKeyDiffersOrHeaderMissingRefuses() {
-		given(this.jdbc.query(anyString(), any(RowMapper.class), any(Object[].class)))
-			.willReturn(java.util.List.of());
+		given(this.jdbc.query(anyString(), any(RowMapper.class), any(Object[].class))).willReturn(java.util.List.of());
 		IngestKeys keys = keys(Optional.of(() -> Optional.of("T0INSTALLED")));
 		assertThat(keys.authenticate("Bearer bootstrap-secret-12345")).isEmpty();
 		assertThat(keys.authenticate(null)).isEmpty();
