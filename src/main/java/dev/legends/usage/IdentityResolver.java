@@ -1,9 +1,13 @@
 package dev.legends.usage;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.legends.usage.UsageStore.IdentityRow;
 import dev.legends.workspace.Member;
@@ -24,12 +28,23 @@ class IdentityResolver {
 
 	private final Members members;
 
+	/**
+	 * How long an identity no one was found for is not looked up again (a member who
+	 * appears meanwhile is attached by {@code MemberProfileChanged} anyway).
+	 */
+	static final Duration RECHECK_UNMATCHED_AFTER = Duration.ofMinutes(10);
+
 	private final Optional<EmailDirectory> emails;
 
-	IdentityResolver(UsageStore store, Members members, Optional<EmailDirectory> emails) {
+	private final Map<WorkspaceIdentity, Instant> recentlyUnmatched = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	IdentityResolver(UsageStore store, Members members, Optional<EmailDirectory> emails, Optional<Clock> clock) {
 		this.store = store;
 		this.members = members;
 		this.emails = emails;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/**
@@ -47,11 +62,24 @@ class IdentityResolver {
 				resolved.put(identity, row.memberId());
 				continue;
 			}
+			WorkspaceIdentity key = new WorkspaceIdentity(workspaceId, identity);
+			Instant checked = this.recentlyUnmatched.get(key);
+			if (row != null && checked != null && checked.plus(RECHECK_UNMATCHED_AFTER).isAfter(this.clock.instant())) {
+				resolved.put(identity, null);
+				continue;
+			}
 			if (!teamLoaded) {
 				teamId = this.members.findWorkspace(workspaceId).map(Workspace::getSlackTeamId);
 				teamLoaded = true;
 			}
-			resolved.put(identity, memberFor(workspaceId, teamId, identity).map(Member::getId).orElse(null));
+			Long memberId = memberFor(workspaceId, teamId, identity).map(Member::getId).orElse(null);
+			if (memberId == null) {
+				this.recentlyUnmatched.put(key, this.clock.instant());
+			}
+			else {
+				this.recentlyUnmatched.remove(key);
+			}
+			resolved.put(identity, memberId);
 		}
 		return resolved;
 	}
@@ -67,6 +95,10 @@ class IdentityResolver {
 				.or(() -> teamId.map((team) -> this.members.member(team, identity.value())));
 			default -> Optional.empty();
 		};
+	}
+
+	private record WorkspaceIdentity(Long workspaceId, UsageIdentity identity) {
+
 	}
 
 }

@@ -233,12 +233,7 @@ public class UsageLedger {
 			KeyedInput keyed = new KeyedInput(input, DedupeKeys.of(input), identityIds.get(input.user()));
 			bySource.computeIfAbsent(input.source(), (source) -> new LinkedHashMap<>()).putIfAbsent(keyed.key(), keyed);
 		}
-		List<KeyedInput> fresh = new ArrayList<>();
-		bySource.forEach((source, keyed) -> {
-			keyed.keySet().removeAll(this.store.existingKeys(workspaceId, source, keyed.keySet()));
-			fresh.addAll(keyed.values());
-		});
-		this.store.insertRecords(workspaceId, fresh);
+		List<KeyedInput> fresh = insertNew(workspaceId, bySource);
 		this.store.addToRollups(workspaceId, rollups(fresh));
 		List<String> unmatched = members.entrySet()
 			.stream()
@@ -248,6 +243,26 @@ public class UsageLedger {
 			.sorted()
 			.toList();
 		return new IngestResult(fresh.size(), inputs.size() - fresh.size(), unmatched);
+	}
+
+	/**
+	 * Insert the records not stored yet. Optimistic: new data is the common case, so all
+	 * are inserted at once; only when the unique key refuses some is that undone (to a
+	 * savepoint) and the stored keys are looked up first.
+	 */
+	private List<KeyedInput> insertNew(Long workspaceId, Map<String, Map<String, KeyedInput>> bySource) {
+		List<KeyedInput> candidates = new ArrayList<>();
+		bySource.values().forEach((keyed) -> candidates.addAll(keyed.values()));
+		if (this.store.tryInsertAll(workspaceId, candidates)) {
+			return candidates;
+		}
+		List<KeyedInput> fresh = new ArrayList<>();
+		bySource.forEach((source, keyed) -> {
+			keyed.keySet().removeAll(this.store.existingKeys(workspaceId, source, keyed.keySet()));
+			fresh.addAll(keyed.values());
+		});
+		this.store.insertRecords(workspaceId, fresh);
+		return fresh;
 	}
 
 	private Map<UsageIdentity, Long> ensureIdentities(Long workspaceId, Map<UsageIdentity, Long> members) {

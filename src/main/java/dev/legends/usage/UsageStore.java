@@ -1,9 +1,11 @@
 package dev.legends.usage;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +20,9 @@ import java.util.Set;
 
 import dev.legends.workspace.TimeWindow;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,6 +35,8 @@ import org.springframework.stereotype.Repository;
 class UsageStore {
 
 	private static final int IN_CHUNK = 500;
+
+	private static final int KEY_CHUNK = 5000;
 
 	private static final int BATCH = 1000;
 
@@ -52,7 +58,7 @@ class UsageStore {
 		identities.forEach(
 				(identity) -> byKind.computeIfAbsent(identity.kind(), (k) -> new ArrayList<>()).add(identity.value()));
 		byKind.forEach((kind,
-				values) -> chunks(values).forEach((chunk) -> this.jdbc.query(
+				values) -> chunks(values, IN_CHUNK).forEach((chunk) -> this.jdbc.query(
 						"select id, identity_value, member_id from usage_identity where workspace_id = ? and kind = ? "
 								+ "and identity_value in (" + placeholders(chunk.size()) + ")",
 						(rs) -> {
@@ -91,16 +97,54 @@ class UsageStore {
 				slackUserId);
 	}
 
+	/**
+	 * Which of these keys are stored already: the keys go in as one array parameter and
+	 * are joined to the unique index, one index lookup per key (a long {@code IN} list is
+	 * scanned instead on H2).
+	 */
 	Set<String> existingKeys(Long workspaceId, String source, Collection<String> keys) {
 		Set<String> existing = new HashSet<>();
-		for (List<String> chunk : chunks(new ArrayList<>(keys))) {
-			this.jdbc
-				.query("select dedupe_key from usage_record where workspace_id = ? and source = ? and dedupe_key in ("
-						+ placeholders(chunk.size()) + ")", (rs) -> {
-							existing.add(rs.getString(1));
-						}, params(workspaceId, source, chunk));
+		for (List<String> chunk : chunks(new ArrayList<>(keys), KEY_CHUNK)) {
+			this.jdbc.query((connection) -> {
+				PreparedStatement statement = connection
+					.prepareStatement("select r.dedupe_key from unnest(?) k(dedupe_key) join usage_record r "
+							+ "on r.dedupe_key = k.dedupe_key where r.workspace_id = ? and r.source = ?");
+				statement.setArray(1, connection.createArrayOf("varchar", chunk.toArray()));
+				statement.setLong(2, workspaceId);
+				statement.setString(3, source);
+				return statement;
+			}, (rs) -> {
+				existing.add(rs.getString(1));
+			});
 		}
 		return existing;
+	}
+
+	/**
+	 * Insert records unless any of them is stored already, in which case nothing of this
+	 * attempt stays (rolled back to a savepoint in the current transaction).
+	 * @return {@code true} when all were inserted
+	 */
+	boolean tryInsertAll(Long workspaceId, List<KeyedInput> records) {
+		Connection connection = DataSourceUtils.getConnection(this.jdbc.getDataSource());
+		try {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				insertRecords(workspaceId, records);
+				connection.releaseSavepoint(savepoint);
+				return true;
+			}
+			catch (DuplicateKeyException ex) {
+				connection.rollback(savepoint);
+				return false;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Savepoint failed", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.jdbc.getDataSource());
+		}
 	}
 
 	void insertRecords(Long workspaceId, List<KeyedInput> records) {
@@ -127,31 +171,15 @@ class UsageStore {
 				});
 	}
 
+	/**
+	 * Add a batch's sums to the rollups: append-only, one row per identity, model and
+	 * hour of the batch; period queries add the rows up.
+	 */
 	void addToRollups(Long workspaceId, Map<RollupKey, TokenCounts> additions) {
-		List<Map.Entry<RollupKey, TokenCounts>> entries = new ArrayList<>(additions.entrySet());
-		List<Map.Entry<RollupKey, TokenCounts>> missing = new ArrayList<>();
-		for (List<Map.Entry<RollupKey, TokenCounts>> chunk : chunksOf(entries)) {
-			int[][] counts = this.jdbc.batchUpdate("update usage_rollup set input_tokens = input_tokens + ?, "
-					+ "output_tokens = output_tokens + ?, cache_read_tokens = cache_read_tokens + ?, "
-					+ "cache_creation_tokens = cache_creation_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
-					+ "requests = requests + ?, cost_usd_reported = cost_usd_reported + ?, records = records + ? "
-					+ "where identity_id = ? and model = ? and bucket_start = ?", chunk, chunk.size(),
-					(statement, entry) -> {
-						setCounts(statement, 1, entry.getValue());
-						statement.setLong(9, entry.getKey().identityId());
-						statement.setString(10, entry.getKey().model());
-						statement.setObject(11, utc(entry.getKey().bucketStart()));
-					});
-			for (int i = 0; i < chunk.size(); i++) {
-				if (counts[0][i] == 0) {
-					missing.add(chunk.get(i));
-				}
-			}
-		}
 		this.jdbc.batchUpdate("insert into usage_rollup (input_tokens, output_tokens, cache_read_tokens, "
 				+ "cache_creation_tokens, reasoning_tokens, requests, cost_usd_reported, records, identity_id, model, "
-				+ "bucket_start, workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", missing, BATCH,
-				(statement, entry) -> {
+				+ "bucket_start, workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				new ArrayList<>(additions.entrySet()), BATCH, (statement, entry) -> {
 					setCounts(statement, 1, entry.getValue());
 					statement.setLong(9, entry.getKey().identityId());
 					statement.setString(10, entry.getKey().model());
@@ -248,18 +276,10 @@ class UsageStore {
 		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
-	private static List<List<String>> chunks(List<String> values) {
+	private static List<List<String>> chunks(List<String> values, int size) {
 		List<List<String>> chunks = new ArrayList<>();
-		for (int i = 0; i < values.size(); i += IN_CHUNK) {
-			chunks.add(values.subList(i, Math.min(values.size(), i + IN_CHUNK)));
-		}
-		return chunks;
-	}
-
-	private static <T> List<List<T>> chunksOf(List<T> values) {
-		List<List<T>> chunks = new ArrayList<>();
-		for (int i = 0; i < values.size(); i += BATCH) {
-			chunks.add(values.subList(i, Math.min(values.size(), i + BATCH)));
+		for (int i = 0; i < values.size(); i += size) {
+			chunks.add(values.subList(i, Math.min(values.size(), i + size)));
 		}
 		return chunks;
 	}

@@ -1,0 +1,218 @@
+package dev.legends.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.legends.workspace.Members;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Ingest keys: created by admins per workspace ({@code lgk_} + 32 random bytes,
+ * base64url), shown once, stored only as a SHA-256 hash, revocable; plus the operator's
+ * bootstrap key ({@code LEGENDS_INGEST_KEY}) for the installed workspace. Keys are never
+ * logged.
+ */
+@Service
+public class IngestKeys {
+
+	/** The prefix of every created key. */
+	public static final String PREFIX = "lgk_";
+
+	/** The key name reported for requests made with {@code LEGENDS_INGEST_KEY}. */
+	public static final String BOOTSTRAP_NAME = "bootstrap";
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcTemplate jdbc;
+
+	private final Members members;
+
+	private final Optional<InstalledTeam> installedTeam;
+
+	private final byte[] bootstrapHash;
+
+	private final Clock clock;
+
+	IngestKeys(JdbcTemplate jdbc, Members members, Optional<InstalledTeam> installedTeam, IngestProperties properties,
+			Optional<Clock> clock) {
+		this.jdbc = jdbc;
+		this.members = members;
+		this.installedTeam = installedTeam;
+		this.bootstrapHash = StringUtils.hasText(properties.bootstrapKey()) ? sha256(properties.bootstrapKey().strip())
+				: null;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * Authenticate an {@code Authorization} header.
+	 * @param authorizationHeader the header value, e.g. {@code Bearer lgk_…}, or
+	 * {@code null}
+	 * @return who is calling, or empty for a missing, unknown or revoked key
+	 */
+	@Transactional
+	public Optional<IngestPrincipal> authenticate(String authorizationHeader) {
+		String key = bearer(authorizationHeader);
+		if (key == null) {
+			return Optional.empty();
+		}
+		byte[] hash = sha256(key);
+		if (this.bootstrapHash != null && MessageDigest.isEqual(hash, this.bootstrapHash)) {
+			return bootstrapWorkspace().map((workspaceId) -> new IngestPrincipal(workspaceId, BOOTSTRAP_NAME));
+		}
+		List<StoredKey> keys = this.jdbc.query(
+				"select id, workspace_id, name, last_used_at from ingest_key where key_hash = ? and revoked_at is null",
+				(rs, n) -> new StoredKey(rs.getLong(1), rs.getLong(2), rs.getString(3),
+						rs.getObject(4, OffsetDateTime.class)),
+				HexFormat.of().formatHex(hash));
+		if (keys.isEmpty()) {
+			return Optional.empty();
+		}
+		StoredKey stored = keys.get(0);
+		touch(stored);
+		return Optional.of(new IngestPrincipal(stored.workspaceId(), stored.name()));
+	}
+
+	/**
+	 * Authenticate an {@code Authorization} header or refuse the request with 401.
+	 * @param authorizationHeader the header value
+	 * @return who is calling
+	 * @throws UnauthorizedException for a missing, unknown or revoked key
+	 */
+	public IngestPrincipal require(String authorizationHeader) {
+		return authenticate(authorizationHeader)
+			.orElseThrow(() -> new UnauthorizedException((bearer(authorizationHeader) == null)
+					? "Send the header Authorization: Bearer lgk_… with an ingest key "
+							+ "(an admin creates one with /legends key create NAME)."
+					: "This ingest key is unknown or was revoked. An admin can create a new one with "
+							+ "/legends key create NAME."));
+	}
+
+	/**
+	 * Create a key; the secret in the answer is the only time anyone sees it.
+	 * @param workspaceId the workspace
+	 * @param name a name unique among the workspace's active keys (letters, digits,
+	 * {@code ._-}, up to 64)
+	 * @param createdBy the Slack user id of the admin
+	 * @return the outcome, with the secret when created
+	 */
+	@Transactional
+	public KeyCreation create(Long workspaceId, String name, String createdBy) {
+		if (name == null || !NAME.matcher(name).matches()) {
+			return new KeyCreation(KeyCreation.Outcome.INVALID_NAME, name, null);
+		}
+		if (activeId(workspaceId, name).isPresent()) {
+			return new KeyCreation(KeyCreation.Outcome.DUPLICATE_NAME, name, null);
+		}
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.jdbc.update(
+				"insert into ingest_key (workspace_id, name, key_hash, created_by, created_at) values (?, ?, ?, ?, ?)",
+				workspaceId, name, HexFormat.of().formatHex(sha256(secret)), createdBy, now());
+		return new KeyCreation(KeyCreation.Outcome.CREATED, name, secret);
+	}
+
+	/**
+	 * The workspace's active keys, by name.
+	 * @param workspaceId the workspace
+	 * @return the keys (never their secrets)
+	 */
+	@Transactional(readOnly = true)
+	public List<IngestKeyInfo> list(Long workspaceId) {
+		return this.jdbc.query(
+				"select name, created_by, created_at, last_used_at from ingest_key where workspace_id = ? "
+						+ "and revoked_at is null order by name",
+				(rs, n) -> new IngestKeyInfo(rs.getString(1), rs.getString(2),
+						rs.getObject(3, OffsetDateTime.class).toInstant(),
+						instant(rs.getObject(4, OffsetDateTime.class))),
+				workspaceId);
+	}
+
+	/**
+	 * Revoke an active key: requests with it get 401 from now on.
+	 * @param workspaceId the workspace
+	 * @param name the key's name
+	 * @return {@code true} when an active key of that name was revoked
+	 */
+	@Transactional
+	public boolean revoke(Long workspaceId, String name) {
+		return activeId(workspaceId, name)
+			.map((id) -> this.jdbc.update("update ingest_key set revoked_at = ? where id = ?", now(), id) > 0)
+			.orElse(false);
+	}
+
+	private Optional<Long> activeId(Long workspaceId, String name) {
+		return this.jdbc
+			.queryForList("select id from ingest_key where workspace_id = ? and name = ? and revoked_at is null",
+					Long.class, workspaceId, name)
+			.stream()
+			.findFirst();
+	}
+
+	private Optional<Long> bootstrapWorkspace() {
+		return this.installedTeam.flatMap(InstalledTeam::teamId)
+			.map((teamId) -> this.members.workspace(teamId).getId());
+	}
+
+	private void touch(StoredKey key) {
+		Instant now = this.clock.instant();
+		if (key.lastUsedAt() == null || key.lastUsedAt().toInstant().plus(LAST_USED_PRECISION).isBefore(now)) {
+			this.jdbc.update("update ingest_key set last_used_at = ? where id = ?", now.atOffset(ZoneOffset.UTC),
+					key.id());
+		}
+	}
+
+	private OffsetDateTime now() {
+		return this.clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	private static String bearer(String header) {
+		if (header == null) {
+			return null;
+		}
+		String value = header.strip();
+		if (value.length() <= 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		String key = value.substring(7).strip();
+		return key.isEmpty() ? null : key;
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record StoredKey(long id, long workspaceId, String name, OffsetDateTime lastUsedAt) {
+
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.legends.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Calls the app's ingest HTTP API ({@code /api/v1/usage…}, {@code /otlp/…}) the way an
+ * export job or a collector would, with an optional bearer key.
+ */
+public final class IngestClient {
+
+	private static final Pattern KEY = Pattern.compile("lgk_[A-Za-z0-9_-]{43}");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String baseUrl;
+
+	private final String key;
+
+	/**
+	 * A client for an app.
+	 * @param baseUrl e.g. {@code http://127.0.0.1:1234}
+	 * @param key the ingest key sent as {@code Authorization: Bearer …}, or {@code null}
+	 */
+	public IngestClient(String baseUrl, String key) {
+		this.baseUrl = baseUrl;
+		this.key = key;
+	}
+
+	/**
+	 * Create a key in Slack ({@code /legends key create NAME} by the test admin) and
+	 * return a client that uses it.
+	 * @param slack the Slack client (its team is the key's workspace)
+	 * @param name the key's name
+	 * @return a client with the new key
+	 */
+	public static IngestClient withNewKey(SlackTestClient slack, String name) {
+		String answer = slack.command(SlackTestClient.ADMIN_USER, "key create " + name).body();
+		Matcher matcher = KEY.matcher(answer);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No key in the answer: " + answer);
+		}
+		return new IngestClient(slack.baseUrl(), matcher.group());
+	}
+
+	/**
+	 * The same app with another key (or none).
+	 * @param key the key, or {@code null}
+	 * @return a client
+	 */
+	public IngestClient withKey(String key) {
+		return new IngestClient(this.baseUrl, key);
+	}
+
+	public String key() {
+		return this.key;
+	}
+
+	/**
+	 * POST a body.
+	 * @param path e.g. {@code /api/v1/usage}
+	 * @param contentType the content type
+	 * @param body the bytes
+	 * @return the answer
+	 */
+	public HttpResponse<String> post(String path, String contentType, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(120))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		return send(request);
+	}
+
+	/**
+	 * POST a JSON body.
+	 * @param path e.g. {@code /api/v1/usage}
+	 * @param json the JSON
+	 * @return the answer
+	 */
+	public HttpResponse<String> postJson(String path, String json) {
+		return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * GET a path (with its query).
+	 * @param pathAndQuery e.g. {@code /api/v1/usage/summary?start=…&end=…}
+	 * @return the answer
+	 */
+	public HttpResponse<String> get(String pathAndQuery) {
+		return send(
+				HttpRequest.newBuilder(URI.create(this.baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(60)).GET());
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		if (this.key != null) {
+			request.header("Authorization", "Bearer " + this.key);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
