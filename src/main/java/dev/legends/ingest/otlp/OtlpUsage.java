@@ -1,0 +1,55 @@
+package dev.legends.ingest.otlp;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.legends.ingest.IngestPrincipal;
+import dev.legends.usage.IngestResult;
+import dev.legends.usage.UsageIdentity;
+import dev.legends.usage.UsageInput;
+import dev.legends.usage.UsageLedger;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores the usage in an OTLP metrics export: the series' last values and the usage
+ * records they add change together in one transaction, so an export is counted once even
+ * when it is sent again.
+ */
+@Service
+class OtlpUsage {
+
+	private final UsageLedger ledger;
+
+	private final SeriesStore series;
+
+	OtlpUsage(UsageLedger ledger, SeriesStore series) {
+		this.ledger = ledger;
+		this.series = series;
+	}
+
+	/**
+	 * Store an export's Claude Code usage.
+	 * @param principal who sent it
+	 * @param request the export
+	 * @return what the ledger stored
+	 */
+	@Transactional
+	IngestResult store(IngestPrincipal principal, ExportMetricsServiceRequest request) {
+		List<MetricPoint> points = ClaudeCodeMetrics.points(request, UsageIdentity.apiKeyName(principal.keyName()));
+		if (points.isEmpty()) {
+			return new IngestResult(0, 0, List.of());
+		}
+		Set<String> cumulative = new LinkedHashSet<>();
+		points.stream().filter(MetricPoint::cumulative).forEach((point) -> cumulative.add(point.seriesKey()));
+		SeriesState state = this.series.load(principal.workspaceId(), cumulative);
+		List<UsageInput> records = MetricUsage.records(points, state);
+		IngestResult result = this.ledger.ingest(principal.workspaceId(), records);
+		this.series.save(principal.workspaceId(), state);
+		return result;
+	}
+
+}
