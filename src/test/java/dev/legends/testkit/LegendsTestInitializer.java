@@ -19,6 +19,20 @@ public class LegendsTestInitializer implements ApplicationContextInitializer<Con
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("legends-test", environment()));
 	}
 
+	static final String SCHEDULER_NAME = "spring.quartz.scheduler-name";
+
+	/**
+	 * A Quartz scheduler name of its own for each database: Quartz keeps schedulers in a
+	 * JVM-wide registry by name, so two test apps on different databases must not share
+	 * one, while an app restarted on the same database must find its jobs again.
+	 * @param environment the app's environment
+	 * @return the scheduler name
+	 */
+	static String schedulerNameFor(Map<String, Object> environment) {
+		String database = environment.get("LEGENDS_DB_URL") + "|" + environment.get("LEGENDS_DATA_DIR");
+		return "legends-test-" + Integer.toHexString(database.hashCode());
+	}
+
 	/**
 	 * The environment a test app runs with.
 	 * @return variable names and values
@@ -37,6 +51,7 @@ public class LegendsTestInitializer implements ApplicationContextInitializer<Con
 		// weekly nudges would DM test users at random moments; NudgeTests send them by
 		// hand
 		environment.put("legends.digest.nudges", "false");
+		environment.put(SCHEDULER_NAME, schedulerNameFor(environment));
 		return environment;
 	}
 

@@ -31,6 +31,10 @@ public final class RunningApp implements AutoCloseable {
 		Map<String, Object> environment = new LinkedHashMap<>(LegendsTestInitializer.environment());
 		environment.put("SERVER_PORT", "0");
 		environment.putAll(overrides);
+		if (!overrides.containsKey(LegendsTestInitializer.SCHEDULER_NAME)) {
+			environment.put(LegendsTestInitializer.SCHEDULER_NAME,
+					LegendsTestInitializer.schedulerNameFor(environment));
+		}
 		String[] args = environment.entrySet()
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
