@@ -4,9 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.legends.teams.TeamFigures;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.stereotype.Component;
@@ -23,19 +28,31 @@ class ScoringTeamFigures implements TeamFigures {
 
 	private final ScoringSources.CreditSource credits;
 
-	ScoringTeamFigures(Snapshots snapshots) {
+	private final Members members;
+
+	ScoringTeamFigures(Snapshots snapshots, Members members) {
 		this.usage = snapshots.usage();
 		this.credits = snapshots.credits();
+		this.members = members;
 	}
 
 	@Override
 	public Totals totals(Collection<Long> memberIds, TimeWindow window) {
+		Optional<Long> workspace = memberIds.stream()
+			.findFirst()
+			.flatMap(this.members::findById)
+			.map(Member::getWorkspaceId);
+		if (workspace.isEmpty()) {
+			return Totals.NONE;
+		}
+		Map<Long, List<OutcomeCredit>> credits = this.credits.byMember(workspace.get(), window);
+		Map<Long, UsageFigures> usage = this.usage.byMember(workspace.get(), window);
 		double points = 0;
 		double cost = 0;
 		Set<Long> confirmed = new HashSet<>();
 		Set<Long> reported = new HashSet<>();
 		for (Long memberId : memberIds) {
-			for (OutcomeCredit credit : this.credits.ofMember(memberId, window)) {
+			for (OutcomeCredit credit : credits.getOrDefault(memberId, List.of())) {
 				if (credit.confirmed()) {
 					points += credit.creditedPoints();
 					confirmed.add(credit.outcomeId());
@@ -44,7 +61,7 @@ class ScoringTeamFigures implements TeamFigures {
 					reported.add(credit.outcomeId());
 				}
 			}
-			cost += this.usage.ofMember(memberId, window).estimatedCostUsd();
+			cost += usage.getOrDefault(memberId, UsageFigures.NONE).estimatedCostUsd();
 		}
 		return new Totals(BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP), confirmed.size(),
 				reported.size(), BigDecimal.valueOf(cost).setScale(2, RoundingMode.HALF_UP));

@@ -53,7 +53,7 @@ class ScoringBenchmark {
 
 	private static final int BIG_MEMBERS = Integer.getInteger("bench.bigMembers", 10_000);
 
-	private static final int BIG_USAGE_ROWS = Integer.getInteger("bench.bigUsageRows", 2_000_000);
+	private static final int BIG_USAGE_ROWS = Integer.getInteger("bench.bigUsageRows", 1_000_000);
 
 	private static final String[] MODELS = { "claude-sonnet-4-5", "claude-opus-4-5", "gpt-5", "claude-haiku-4-5" };
 

@@ -210,6 +210,10 @@ class ScoringCommandsTests {
 		assertThat(adaWhy).contains("Billing export (PR merged, L): *8 pts* — confirmed: full points",
 				"(8 + 9.00 × 0.1533) / (6.00 + 9.00) = 0.625 points/$");
 
+		String me = SlackMessages.visibleText(team.command("UADA" + team.teamId(), "me").body());
+		assertThat(me).contains("outcomes #1 of 3", "efficiency #1 of 2", "usage (context) #3 of 3",
+				"*Cost per point:* $0.75");
+
 		team.command("UADA" + team.teamId(), "optout");
 		assertThat(SlackMessages.visibleText(team.command("UBO" + team.teamId(), "top").body()))
 			.containsSubsequence("`1` *Bo* — 3 pts", "`2` *Di*")
