@@ -196,51 +196,80 @@ class ScoringBenchmark {
 					identityIds[i] = keys.getLong(1);
 				}
 			}
-			long start = quarter.toWindow().start().getEpochSecond();
-			long span = Math.max(3600, now.getEpochSecond() - start);
-			try (PreparedStatement u = c
-				.prepareStatement("insert into usage_record (workspace_id, identity_id, source, "
-						+ "dedupe_key, model, start_at, end_at, input_tokens, output_tokens, cache_read_tokens, "
-						+ "cache_creation_tokens, reasoning_tokens, requests, cost_usd) "
-						+ "values (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null)")) {
-				for (int i = 0; i < usageRows; i++) {
-					// a few heavy users, most people light
-					int who = (random.nextInt(10) == 0) ? random.nextInt(Math.max(1, members / 100))
-							: random.nextInt(members);
+			seedUsage(c, workspace, identityIds, usageRows, quarter, now, random);
+			seedOutcomes(c, workspace, memberIds, outcomes, quarter, now, random);
+			c.commit();
+			return workspace;
+		}
+	}
+
+	/**
+	 * Usage rows person by person (a few heavy users, most light), with each person's
+	 * hourly rollups computed as we go, so seeding needs little memory.
+	 */
+	private static void seedUsage(Connection c, long workspace, long[] identityIds, int usageRows, Period quarter,
+			Instant now, Random random) throws Exception {
+		int members = identityIds.length;
+		int[] rows = new int[members];
+		for (int i = 0; i < usageRows; i++) {
+			rows[(random.nextInt(10) == 0) ? random.nextInt(Math.max(1, members / 100)) : random.nextInt(members)]++;
+		}
+		long start = quarter.toWindow().start().getEpochSecond();
+		long span = Math.max(3600, now.getEpochSecond() - start);
+		int pending = 0;
+		try (PreparedStatement u = c.prepareStatement("insert into usage_record (workspace_id, identity_id, source, "
+				+ "dedupe_key, model, start_at, end_at, input_tokens, output_tokens, cache_read_tokens, "
+				+ "cache_creation_tokens, reasoning_tokens, requests, cost_usd) "
+				+ "values (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null)");
+				PreparedStatement r = c.prepareStatement("insert into usage_rollup (identity_id, model, bucket_start, "
+						+ "workspace_id, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
+						+ "reasoning_tokens, requests, records, cost_usd_reported) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)")) {
+			for (int who = 0; who < members; who++) {
+				java.util.Map<String, long[]> hourly = new java.util.HashMap<>();
+				for (int n = 0; n < rows[who]; n++) {
 					Instant at = Instant.ofEpochSecond(start + (long) (random.nextDouble() * span))
 						.truncatedTo(ChronoUnit.MINUTES);
+					String model = MODELS[random.nextInt(MODELS.length)];
+					long[] t = { random.nextInt(5_000), random.nextInt(2_000), random.nextInt(40_000),
+							random.nextInt(2_000), 1 + random.nextInt(3) };
 					u.setLong(1, workspace);
 					u.setLong(2, identityIds[who]);
-					u.setString(3, prefix + "-" + i);
-					u.setString(4, MODELS[random.nextInt(MODELS.length)]);
+					u.setString(3, who + "-" + n);
+					u.setString(4, model);
 					u.setObject(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
 					u.setObject(6, OffsetDateTime.ofInstant(at.plusSeconds(59), ZoneOffset.UTC));
-					u.setLong(7, random.nextInt(5_000));
-					u.setLong(8, random.nextInt(2_000));
-					u.setLong(9, random.nextInt(40_000));
-					u.setLong(10, random.nextInt(2_000));
-					u.setLong(11, 1 + random.nextInt(3));
+					for (int k = 0; k < 5; k++) {
+						u.setLong(7 + k, t[k]);
+					}
 					u.addBatch();
-					if (i % 10_000 == 9_999) {
+					long[] sum = hourly.computeIfAbsent(model + "|" + at.truncatedTo(ChronoUnit.HOURS),
+							(key) -> new long[6]);
+					for (int k = 0; k < 5; k++) {
+						sum[k] += t[k];
+					}
+					sum[5]++;
+					if (++pending % 5_000 == 0) {
 						u.executeBatch();
 						c.commit();
 					}
 				}
 				u.executeBatch();
+				for (java.util.Map.Entry<String, long[]> entry : hourly.entrySet()) {
+					String[] key = entry.getKey().split("\\|");
+					long[] sum = entry.getValue();
+					r.setLong(1, identityIds[who]);
+					r.setString(2, key[0]);
+					r.setObject(3, OffsetDateTime.ofInstant(Instant.parse(key[1]), ZoneOffset.UTC));
+					r.setLong(4, workspace);
+					for (int k = 0; k < 6; k++) {
+						r.setLong(5 + k, sum[k]);
+					}
+					r.addBatch();
+				}
+				r.executeBatch();
+				c.commit();
 			}
-			try (Statement s = c.createStatement()) {
-				s.executeUpdate(
-						"insert into usage_rollup (identity_id, model, bucket_start, workspace_id, input_tokens, "
-								+ "output_tokens, cache_read_tokens, cache_creation_tokens, reasoning_tokens, requests, records, "
-								+ "cost_usd_reported) select identity_id, model, date_trunc('HOUR', start_at), workspace_id, "
-								+ "sum(input_tokens), sum(output_tokens), sum(cache_read_tokens), sum(cache_creation_tokens), "
-								+ "sum(reasoning_tokens), sum(requests), count(*), 0 from usage_record where workspace_id = "
-								+ workspace
-								+ " group by identity_id, model, date_trunc('HOUR', start_at), workspace_id");
-			}
-			seedOutcomes(c, workspace, memberIds, outcomes, quarter, now, random);
-			c.commit();
-			return workspace;
 		}
 	}
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The words of {@code /legends top}: board, period and team read in any order that
- * people type them.
+ * The words of {@code /legends top}: board, period and team read in any order that people
+ * type them.
  */
 class BoardRequestTests {
 
