@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.legends.outcomes.OutcomeConfirmed;
+import dev.legends.outcomes.OutcomeEdited;
 import dev.legends.outcomes.OutcomeRejected;
 import dev.legends.outcomes.OutcomeReported;
 import dev.legends.outcomes.OutcomeWithdrawn;
@@ -193,6 +194,11 @@ public class Scoring {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(OutcomeWithdrawn event) {
+		refresh();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(OutcomeEdited event) {
 		refresh();
 	}
 
