@@ -160,7 +160,9 @@ public final class TeamProgressBlocks {
 
 	private static String costPerPointText(GoalProgress progress) {
 		BigDecimal costPerPoint = progress.costPerPoint();
-		return (costPerPoint != null) ? dollars(costPerPoint) : "n/a (no confirmed points yet)";
+		String spent = dollars(progress.totals().estimatedCostUsd()) + " estimated AI cost";
+		return (costPerPoint != null) ? dollars(costPerPoint) + " (" + spent + ")"
+				: "n/a (" + spent + ", no confirmed points yet)";
 	}
 
 	static String number(BigDecimal value) {

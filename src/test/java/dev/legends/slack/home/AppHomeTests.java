@@ -62,7 +62,7 @@ class AppHomeTests {
 		team(slack, "Orbit", "UHMEM3", "UHLEAD3");
 		slack.appHomeOpened(SlackTestClient.ADMIN_USER);
 		assertThat(published(fake, SlackTestClient.ADMIN_USER)).contains("Admin", "*Teams* (1): Orbit (1)",
-				"Usage ingest");
+				"Usage ingest", "nothing received in the last 7 days");
 	}
 
 	@Test

@@ -24,6 +24,9 @@ import dev.legends.teams.GoalProgress;
 import dev.legends.teams.Team;
 import dev.legends.teams.TeamFigures;
 import dev.legends.teams.TeamGoal;
+import dev.legends.usage.UnmatchedIdentity;
+import dev.legends.usage.UsageIdentity;
+import dev.legends.usage.UsageTotals;
 import dev.legends.workspace.TimeWindow;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +77,11 @@ class HomeViewGoldenTests {
 	void buildWhenAdminShowsTeamsAndIngest() throws IOException {
 		View view = HomeView.build(List.of(GreetingHomeSection.blocks("Root Admin", true, false),
 				WeekHomeSection.blocks(WEEK, ZONE, List.of()), TeamsHomeSection.blocks(List.of(), List.of()),
-				AdminHomeSection.blocks(List.of(PLATFORM), List.of())));
+				AdminHomeSection.blocks(List.of(PLATFORM),
+						AdminHomeSection.ingestBlocks(
+								new UsageTotals(120_000, 30_000, 900_000, 10_000, 0, 420, new BigDecimal("3.10"),
+										new BigDecimal("7.25"), true, List.of("mystery-model")),
+								List.of(new UnmatchedIdentity(UsageIdentity.apiKeyName("ci-bot"), 42, 500_000))))));
 		assertMatchesGolden(view, "admin");
 	}
 

@@ -1,6 +1,7 @@
 package dev.legends.slack.teams;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,6 +15,9 @@ import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.testkit.ViewState;
+import dev.legends.usage.UsageIdentity;
+import dev.legends.usage.UsageInput;
+import dev.legends.usage.UsageLedger;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,9 @@ class GoalsTests {
 
 	@Autowired
 	Members members;
+
+	@Autowired
+	UsageLedger usage;
 
 	@Test
 	void goalsWhenManagerSubmitsModalStoresGoalAndTeamShowsProgress(SlackTestClient client, FakeSlackApi fake) {
@@ -122,6 +129,18 @@ class GoalsTests {
 		assertThat(afterOptOut).doesNotContain("in_channel");
 		assertThat(SlackMessages.visibleText(slack.command("UL1", "team large").body()))
 			.contains("1 opted out, not counted");
+	}
+
+	@Test
+	void teamWhenMembersUsedAiShowsEstimatedCost(SlackTestClient client) {
+		SlackTestClient slack = client.inNewTeam();
+		createTeam(slack, "Costly", List.of("UCOST1", "UCOST2"), List.of("UCOSTLEAD"));
+		Instant now = Instant.now();
+		this.usage.ingest(this.members.workspace(slack.teamId()).getId(),
+				List.of(new UsageInput("cost-1", UsageIdentity.slackId("UCOST1"), "claude-code", "claude-sonnet-4-5",
+						now.minusSeconds(60), now, 1_000_000, 100_000, 0, 0, 0, 3, null)));
+		assertThat(SlackMessages.visibleText(slack.command("UCOST2", "team").body())).contains("Costly",
+				"$4.50 estimated AI cost");
 	}
 
 	private static ViewState goalValues(String period, String points, String outcomes, String cost, String confirmed,
