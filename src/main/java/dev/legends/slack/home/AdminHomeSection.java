@@ -73,17 +73,20 @@ class AdminHomeSection implements HomeSection {
 				: "*Usage ingest*, last 7 days: " + String.format(Locale.ROOT, "%,d", lastWeek.totalTokens())
 						+ " tokens in " + String.format(Locale.ROOT, "%,d", lastWeek.requests())
 						+ " requests, estimated $" + lastWeek.costUsdEstimated().setScale(2, RoundingMode.HALF_UP)
-						+ (lastWeek.priceUnknown() ? " (some models have no price: "
-								+ String.join(", ", lastWeek.unpricedModels()) + ")" : "");
+						+ (lastWeek.priceUnknown()
+								? " (some models have no price: " + String.join(", ", lastWeek.unpricedModels()) + ")"
+								: "");
 		blocks.add(section((s) -> s.text(markdownText(SlackText.escape(usageText)))));
 		if (unmatched.isEmpty()) {
-			blocks.add(context((c) -> c.elements(List.of(markdownText("Every usage identity is matched to a person.")))));
+			blocks
+				.add(context((c) -> c.elements(List.of(markdownText("Every usage identity is matched to a person.")))));
 		}
 		else {
 			String list = String.join("\n", unmatched.stream()
 				.limit(MAX_UNMATCHED)
 				.map((identity) -> "• " + identity.identity().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-						+ " `" + SlackText.echo(identity.identity().value(), 80) + "`: " + identity.records() + " records")
+						+ " `" + SlackText.echo(identity.identity().value(), 80) + "`: " + identity.records()
+						+ " records")
 				.toList());
 			String more = (unmatched.size() > MAX_UNMATCHED) ? "\n…and " + (unmatched.size() - MAX_UNMATCHED) + " more"
 					: "";
