@@ -1,9 +1,6 @@
 package dev.legends.slack.home;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,19 +8,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import com.slack.api.util.json.GsonFactory;
 import dev.legends.slack.teams.TeamsHomeSection;
 import dev.legends.teams.GoalPeriod;
 import dev.legends.teams.GoalProgress;
 import dev.legends.teams.Team;
 import dev.legends.teams.TeamFigures;
 import dev.legends.teams.TeamGoal;
+import dev.legends.testkit.Golden;
 import dev.legends.usage.UnmatchedIdentity;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageTotals;
@@ -51,7 +44,7 @@ class HomeViewGoldenTests {
 			"C0PLATFORM");
 
 	@Test
-	void buildWhenMemberShowsWeekAndTheirTeams() throws IOException {
+	void buildWhenMemberShowsWeekAndTheirTeams() {
 		View view = HomeView.build(List.of(GreetingHomeSection.blocks("Ada Lovelace", false, false),
 				WeekHomeSection.blocks(WEEK, ZONE, List.of(section((s) -> s.text(markdownText(
 						"*Outcomes*: 2 confirmed, 1 waiting for confirmation  ·  *Points* 7  ·  *Cost* $12.40"))))),
@@ -61,7 +54,7 @@ class HomeViewGoldenTests {
 	}
 
 	@Test
-	void buildWhenManagerShowsTeamProgressAndSetGoals() throws IOException {
+	void buildWhenManagerShowsTeamProgressAndSetGoals() {
 		TeamGoal goal = new TeamGoal(3L, 7L, GoalPeriod.MONTH, 30, 10, new BigDecimal("4.00"), 70,
 				LocalDate.of(2026, 11, 1), 9L, Instant.parse("2026-11-02T09:00:00Z"));
 		GoalProgress progress = new GoalProgress(PLATFORM, goal,
@@ -74,7 +67,7 @@ class HomeViewGoldenTests {
 	}
 
 	@Test
-	void buildWhenAdminShowsTeamsAndIngest() throws IOException {
+	void buildWhenAdminShowsTeamsAndIngest() {
 		View view = HomeView.build(List.of(GreetingHomeSection.blocks("Root Admin", true, false),
 				WeekHomeSection.blocks(WEEK, ZONE, List.of()), TeamsHomeSection.blocks(List.of(), List.of()),
 				AdminHomeSection.blocks(List.of(PLATFORM),
@@ -93,15 +86,8 @@ class HomeViewGoldenTests {
 		assertThat(view.getBlocks()).hasSize(3 + 60 + 1);
 	}
 
-	private static void assertMatchesGolden(View view, String name) throws IOException {
-		Gson gson = GsonFactory.createSnakeCase();
-		JsonElement actual = JsonParser.parseString(gson.toJson(view));
-		Path file = Path.of("src/test/resources/golden/home", name + ".json");
-		if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
-			Files.writeString(file,
-					new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(actual) + "\n");
-		}
-		assertThat(actual).isEqualTo(JsonParser.parseString(Files.readString(file)));
+	private static void assertMatchesGolden(View view, String name) {
+		Golden.assertMatches("home/" + name + ".json", view);
 	}
 
 }
