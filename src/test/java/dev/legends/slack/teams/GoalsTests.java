@@ -6,6 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.google.gson.JsonObject;
+import dev.legends.outcomes.OutcomeDetails;
+import dev.legends.outcomes.OutcomeDraft;
+import dev.legends.outcomes.OutcomeKind;
+import dev.legends.outcomes.OutcomeSize;
+import dev.legends.outcomes.Outcomes;
+import dev.legends.teams.GoalDraft;
+import dev.legends.teams.GoalPeriod;
 import dev.legends.teams.Goals;
 import dev.legends.teams.Team;
 import dev.legends.teams.TeamGoal;
@@ -18,6 +25,7 @@ import dev.legends.testkit.ViewState;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import dev.legends.usage.UsageLedger;
+import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +51,9 @@ class GoalsTests {
 
 	@Autowired
 	UsageLedger usage;
+
+	@Autowired
+	Outcomes outcomes;
 
 	@Test
 	void goalsWhenManagerSubmitsModalStoresGoalAndTeamShowsProgress(SlackTestClient client, FakeSlackApi fake) {
@@ -141,6 +152,23 @@ class GoalsTests {
 						now.minusSeconds(60), now, 1_000_000, 100_000, 0, 0, 0, 3, null)));
 		assertThat(SlackMessages.visibleText(slack.command("UCOST2", "team").body())).contains("Costly",
 				"$4.50 estimated AI cost");
+	}
+
+	@Test
+	void teamWhenOutcomesConfirmedShowsPointsAgainstGoalAndAsksManagersToConfirm(SlackTestClient client) {
+		SlackTestClient slack = client.inNewTeam();
+		Team team = createTeam(slack, "Delivery", List.of("UOC1", "UOC2"), List.of("UOCLEAD"));
+		Member lead = this.members.member(slack.teamId(), "UOCLEAD");
+		this.goals.set(team.id(), new GoalDraft(GoalPeriod.WEEK, 10, 2, null, 60, this.goals.today()), lead);
+		Long reporter = this.members.member(slack.teamId(), "UOC1").getId();
+		OutcomeDetails shipped = this.outcomes.report(reporter, new OutcomeDraft(OutcomeKind.PR_MERGED,
+				"Billing export", null, OutcomeSize.L, this.goals.today(), List.of(), null, null));
+		assertThat(this.outcomes.confirmationRecipients(shipped.id())).containsExactly(lead.getId());
+		this.outcomes.confirm(shipped.id(), lead.getId());
+		this.outcomes.report(this.members.member(slack.teamId(), "UOC2").getId(), new OutcomeDraft(OutcomeKind.DOC,
+				"Runbook", null, OutcomeSize.M, this.goals.today(), List.of(), null, null));
+		assertThat(SlackMessages.visibleText(slack.command("UOC2", "team delivery").body())).contains("8 of 10 (80%)",
+				"1 of 2 (50%)", "50% of 2 reported", "below the minimum");
 	}
 
 	private static ViewState goalValues(String period, String points, String outcomes, String cost, String confirmed,
