@@ -163,7 +163,7 @@ class GoalsTests {
 		Long reporter = this.members.member(slack.teamId(), "UOC1").getId();
 		OutcomeDetails shipped = this.outcomes.report(reporter, new OutcomeDraft(OutcomeKind.PR_MERGED,
 				"Billing export", null, OutcomeSize.L, this.goals.today(), List.of(), null, null));
-		this.outcomes.confirm(shipped.id(), lead.getId());
+		this.outcomes.confirm(shipped.id(), this.members.member(slack.teamId(), SlackTestClient.ADMIN_USER).getId());
 		this.outcomes.report(this.members.member(slack.teamId(), "UOC2").getId(), new OutcomeDraft(OutcomeKind.DOC,
 				"Runbook", null, OutcomeSize.M, this.goals.today(), List.of(), null, null));
 		assertThat(SlackMessages.visibleText(slack.command("UOC2", "team delivery").body())).contains("8 of 10 (80%)",
