@@ -27,7 +27,7 @@ class AppHomeFeature implements SlackFeature {
 		app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
 			AppHomeOpenedEvent event = payload.getEvent();
 			if (event.getTab() == null || "home".equals(event.getTab())) {
-				this.publisher.publish(this.members.member(payload.getTeamId(), event.getUser()));
+				this.publisher.opened(this.members.member(payload.getTeamId(), event.getUser()));
 			}
 			return ctx.ack();
 		});

@@ -1,8 +1,18 @@
 package dev.legends.slack.home;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
+import dev.legends.outcomes.OutcomeDetails;
+import dev.legends.outcomes.Outcomes;
 import dev.legends.slack.SlackFeature;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
+import dev.legends.workspace.TimeWindow;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +28,20 @@ import static com.slack.api.model.view.Views.viewTitle;
 @Component
 class HomeButtons implements SlackFeature {
 
+	static final Duration MY_OUTCOMES_SPAN = Duration.ofDays(30);
+
+	private final Members members;
+
+	private final Outcomes outcomes;
+
+	private final Clock clock;
+
+	HomeButtons(Members members, Outcomes outcomes, Optional<Clock> clock) {
+		this.members = members;
+		this.outcomes = outcomes;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
 	@Override
 	public void register(App app) {
 		app.blockAction(GreetingHomeSection.REPORT_ACTION, (request, ctx) -> {
@@ -28,11 +52,18 @@ class HomeButtons implements SlackFeature {
 			return ctx.ack();
 		});
 		app.blockAction(GreetingHomeSection.MY_OUTCOMES_ACTION, (request, ctx) -> {
-			ctx.client()
-				.viewsOpen((r) -> r.triggerId(request.getPayload().getTriggerId())
-					.view(notice("My outcomes", "`/legends me` lists your outcomes of this week with their status.")));
+			Member member = this.members.member(request.getPayload().getTeam().getId(),
+					request.getPayload().getUser().getId());
+			View view = MyOutcomesModal.build(recentOutcomes(member));
+			ctx.client().viewsOpen((r) -> r.triggerId(request.getPayload().getTriggerId()).view(view));
 			return ctx.ack();
 		});
+	}
+
+	private List<OutcomeDetails> recentOutcomes(Member member) {
+		TimeWindow recent = new TimeWindow(this.clock.instant().minus(MY_OUTCOMES_SPAN),
+				this.clock.instant().plus(Duration.ofDays(1)));
+		return this.outcomes.forMember(member.getId(), recent);
 	}
 
 	private static View notice(String title, String mrkdwn) {
@@ -40,7 +71,7 @@ class HomeButtons implements SlackFeature {
 			.callbackId("legends_notice")
 			.title(viewTitle((t) -> t.type("plain_text").text(title)))
 			.close(viewClose((c) -> c.type("plain_text").text("Close")))
-			.blocks(java.util.List.of(section((s) -> s.text(markdownText(mrkdwn))))));
+			.blocks(List.of(section((s) -> s.text(markdownText(mrkdwn))))));
 	}
 
 }

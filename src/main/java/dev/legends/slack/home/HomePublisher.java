@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds a person's App Home from every {@link HomeSection} and publishes it with
  * {@code views.publish}: when they open it, and in the background after something they
- * see there changed.
+ * see there changed (only for people who opened it since this instance started; the
+ * others get a fresh view when they do).
  */
 @Component
 public class HomePublisher implements DisposableBean {
@@ -43,6 +46,8 @@ public class HomePublisher implements DisposableBean {
 	private final MethodsClient methods;
 
 	private final Clock clock;
+
+	private final Set<Long> viewers = ConcurrentHashMap.newKeySet();
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "legends-home");
@@ -90,11 +95,24 @@ public class HomePublisher implements DisposableBean {
 	}
 
 	/**
-	 * Re-publish the Home of several people in the background, one after another.
+	 * Publish the Home of someone who just opened it, and keep it fresh from now on.
+	 * @param member the person
+	 */
+	public void opened(Member member) {
+		this.viewers.add(member.getId());
+		publish(member);
+	}
+
+	/**
+	 * Re-publish, in the background one after another, the Home of those of these people
+	 * who have opened it.
 	 * @param memberIds the people
 	 */
 	public void publishLater(Collection<Long> memberIds) {
-		Set<Long> ids = Set.copyOf(memberIds);
+		Set<Long> ids = memberIds.stream().filter(this.viewers::contains).collect(Collectors.toSet());
+		if (ids.isEmpty()) {
+			return;
+		}
 		this.background.execute(() -> ids.forEach((id) -> {
 			try {
 				this.members.findById(id).ifPresent(this::publish);

@@ -2,9 +2,15 @@ package dev.legends.slack.home;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.google.gson.JsonObject;
+import dev.legends.outcomes.OutcomeDraft;
+import dev.legends.outcomes.OutcomeKind;
+import dev.legends.outcomes.OutcomeSize;
+import dev.legends.outcomes.Outcomes;
 import dev.legends.teams.Team;
 import dev.legends.teams.TeamChange;
 import dev.legends.teams.Teams;
@@ -34,6 +40,9 @@ class AppHomeTests {
 
 	@Autowired
 	Members members;
+
+	@Autowired
+	Outcomes outcomes;
 
 	@Test
 	void appHomeOpenedWhenMemberPublishesWeekAndTeams(SlackTestClient client, FakeSlackApi fake) {
@@ -77,9 +86,8 @@ class AppHomeTests {
 	void setGoalsButtonWhenClickedChecksManagerAndGoalChangeRefreshesHome(SlackTestClient client, FakeSlackApi fake) {
 		SlackTestClient slack = client.inNewTeam();
 		Team team = team(slack, "Orbit", "UHMEM4", "UHLEAD4");
-		JsonObject home = new JsonObject();
-		home.addProperty("id", "VHOME");
-		home.addProperty("type", "home");
+		slack.appHomeOpened("UHLEAD4");
+		JsonObject home = homeView();
 		slack.blockAction("UHMEM4", "home_set_goals", team.id().toString(), home);
 		assertThat(fake.calls("views.open")).singleElement()
 			.satisfies((call) -> assertThat(call.visibleText()).contains("Not allowed"));
@@ -93,8 +101,41 @@ class AppHomeTests {
 					.select("goal_period", "period", "week")
 					.number("goal_points", "points", "12")
 					.number("goal_outcomes", "outcomes", "4")
-					.date("goal_start", "start", java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+					.date("goal_start", "start", LocalDate.now(ZoneOffset.UTC)));
 		assertThat(awaitPublished(fake, "UHLEAD4", "0 of 12")).isTrue();
+	}
+
+	@Test
+	void myOutcomesButtonWhenClickedListsRecentOutcomesWithStatus(SlackTestClient client, FakeSlackApi fake) {
+		SlackTestClient slack = client.inNewTeam();
+		Long me = this.members.member(slack.teamId(), "UHMINE").getId();
+		this.outcomes.report(me, new OutcomeDraft(OutcomeKind.BUG_FIXED, "Fixed the login loop", null, OutcomeSize.M,
+				LocalDate.now(ZoneOffset.UTC), List.of(), null, null));
+		slack.blockAction("UHMINE", "home_my_outcomes", "", homeView());
+		assertThat(SlackMessages.visibleText(fake.calls("views.open").get(0).param("view"))).contains("My outcomes",
+				"Fixed the login loop", "awaiting confirmation");
+	}
+
+	@Test
+	void publishLaterWhenPersonNeverOpenedHomeSendsNothing(SlackTestClient client, FakeSlackApi fake) {
+		SlackTestClient slack = client.inNewTeam();
+		Team team = team(slack, "Quiet", "UHQMEM", "UHQLEAD");
+		assertThat(fake.calls("views.publish")).isEmpty();
+		slack.viewSubmission("UHQLEAD", "team_goals", team.id().toString(),
+				ViewState.values()
+					.select("goal_period", "period", "week")
+					.number("goal_points", "points", "5")
+					.number("goal_outcomes", "outcomes", "2")
+					.date("goal_start", "start", LocalDate.now(ZoneOffset.UTC)));
+		fake.awaitCalls("views.publish", 1, Duration.ofSeconds(1));
+		assertThat(fake.calls("views.publish")).isEmpty();
+	}
+
+	private static JsonObject homeView() {
+		JsonObject home = new JsonObject();
+		home.addProperty("id", "VHOME");
+		home.addProperty("type", "home");
+		return home;
 	}
 
 	private Team team(SlackTestClient slack, String name, String memberUserId, String managerUserId) {
