@@ -16,14 +16,9 @@ import dev.legends.workspace.TimeWindow;
 
 import org.springframework.stereotype.Component;
 
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewTitle;
-
 /**
- * The Report outcome and My outcomes buttons on App Home.
+ * The My outcomes button on App Home (the Report outcome button belongs to the outcomes
+ * feature, which opens its report modal).
  */
 @Component
 class HomeButtons implements SlackFeature {
@@ -44,13 +39,6 @@ class HomeButtons implements SlackFeature {
 
 	@Override
 	public void register(App app) {
-		app.blockAction(GreetingHomeSection.REPORT_ACTION, (request, ctx) -> {
-			ctx.client()
-				.viewsOpen((r) -> r.triggerId(request.getPayload().getTriggerId())
-					.view(notice("Report outcome", "Type `/legends report` followed by what you shipped, "
-							+ "e.g. `/legends report Shipped the billing export`.")));
-			return ctx.ack();
-		});
 		app.blockAction(GreetingHomeSection.MY_OUTCOMES_ACTION, (request, ctx) -> {
 			Member member = this.members.member(request.getPayload().getTeam().getId(),
 					request.getPayload().getUser().getId());
@@ -64,14 +52,6 @@ class HomeButtons implements SlackFeature {
 		TimeWindow recent = new TimeWindow(this.clock.instant().minus(MY_OUTCOMES_SPAN),
 				this.clock.instant().plus(Duration.ofDays(1)));
 		return this.outcomes.forMember(member.getId(), recent);
-	}
-
-	private static View notice(String title, String mrkdwn) {
-		return view((v) -> v.type("modal")
-			.callbackId("legends_notice")
-			.title(viewTitle((t) -> t.type("plain_text").text(title)))
-			.close(viewClose((c) -> c.type("plain_text").text("Close")))
-			.blocks(List.of(section((s) -> s.text(markdownText(mrkdwn))))));
 	}
 
 }

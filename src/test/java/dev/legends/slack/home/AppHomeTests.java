@@ -117,6 +117,15 @@ class AppHomeTests {
 	}
 
 	@Test
+	void reportOutcomeButtonWhenClickedOpensTheOutcomeModal(SlackTestClient client, FakeSlackApi fake) {
+		SlackTestClient slack = client.inNewTeam();
+		slack.blockAction("UHREP", "home_report_outcome", "", homeView());
+		assertThat(fake.calls("views.open")).singleElement()
+			.satisfies((call) -> assertThat(call.json("view").getAsJsonObject().get("callback_id").getAsString())
+				.isEqualTo("outcome_report"));
+	}
+
+	@Test
 	void publishLaterWhenPersonNeverOpenedHomeSendsNothing(SlackTestClient client, FakeSlackApi fake) {
 		SlackTestClient slack = client.inNewTeam();
 		Team team = team(slack, "Quiet", "UHQMEM", "UHQLEAD");
