@@ -3,6 +3,7 @@ package dev.legends.teams;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Set;
 
 import dev.legends.workspace.TimeWindow;
 
@@ -14,10 +15,33 @@ import dev.legends.workspace.TimeWindow;
  * @param window the current period (of the goal, or the current week without one)
  * @param firstDay the first day of the period, in the workspace's timezone
  * @param lastDay the last day of the period
- * @param totals what the team delivered and spent in the period so far
+ * @param countedMemberIds the members whose work is counted (everyone but those who opted
+ * out of shared figures)
+ * @param totals what the counted members delivered and spent in the period so far
  */
 public record GoalProgress(Team team, TeamGoal goal, TimeWindow window, LocalDate firstDay, LocalDate lastDay,
-		TeamFigures.Totals totals) {
+		Set<Long> countedMemberIds, TeamFigures.Totals totals) {
+
+	public GoalProgress {
+		countedMemberIds = Set.copyOf(countedMemberIds);
+	}
+
+	/**
+	 * Whether these figures may be shown in a channel: only when at least
+	 * {@value Team#MIN_SIZE_FOR_CHANNELS} people's work is counted.
+	 * @return {@code true} for teams large enough
+	 */
+	public boolean isChannelSized() {
+		return this.countedMemberIds.size() >= Team.MIN_SIZE_FOR_CHANNELS;
+	}
+
+	/**
+	 * How many members opted out and are therefore not counted.
+	 * @return the number left out
+	 */
+	public int optedOut() {
+		return this.team.size() - this.countedMemberIds.size();
+	}
 
 	/**
 	 * Whether a goal is in effect.

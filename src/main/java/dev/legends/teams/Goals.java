@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
@@ -124,7 +126,7 @@ public class Goals {
 
 	/**
 	 * A team's progress in the current period against the goal in effect (the current
-	 * week when no goal is set).
+	 * week when no goal is set); members who opted out are not counted.
 	 * @param team the team
 	 * @return the progress
 	 */
@@ -134,10 +136,14 @@ public class Goals {
 		GoalPeriod period = (goal != null) ? goal.period() : GoalPeriod.WEEK;
 		LocalDate today = today();
 		TimeWindow window = period.windowOf(today, zone());
+		Set<Long> counted = team.memberIds()
+			.stream()
+			.filter((id) -> this.members.findById(id).map((member) -> !member.isOptedOut()).orElse(false))
+			.collect(Collectors.toSet());
 		TeamFigures source = this.figures.getIfAvailable();
-		TeamFigures.Totals totals = (source != null) ? source.totals(team.memberIds(), window)
-				: TeamFigures.Totals.NONE;
-		return new GoalProgress(team, goal, window, period.startOf(today), period.endOf(today).minusDays(1), totals);
+		TeamFigures.Totals totals = (source != null) ? source.totals(counted, window) : TeamFigures.Totals.NONE;
+		return new GoalProgress(team, goal, window, period.startOf(today), period.endOf(today).minusDays(1), counted,
+				totals);
 	}
 
 	private ZoneId zone() {

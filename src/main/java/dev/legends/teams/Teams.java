@@ -144,12 +144,11 @@ public class Teams {
 	 */
 	@Transactional(readOnly = true)
 	public boolean canEdit(Member actor, Long teamId) {
-		if (this.members.isAdmin(actor)) {
-			return true;
+		if (teamId == null) {
+			return this.members.isAdmin(actor);
 		}
-		return teamId != null && find(teamId)
-			.filter((team) -> team.workspaceId().equals(actor.getWorkspaceId()) && team.isManagedBy(actor.getId()))
-			.isPresent();
+		Optional<Team> team = find(teamId).filter((found) -> found.workspaceId().equals(actor.getWorkspaceId()));
+		return team.isPresent() && (this.members.isAdmin(actor) || team.get().isManagedBy(actor.getId()));
 	}
 
 	/**

@@ -1,0 +1,122 @@
+package dev.legends.slack.home;
+
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.legends.slack.blocks.SlackText;
+import dev.legends.teams.Team;
+import dev.legends.teams.Teams;
+import dev.legends.usage.UnmatchedIdentity;
+import dev.legends.usage.UsageLedger;
+import dev.legends.usage.UsageTotals;
+import dev.legends.workspace.TimeWindow;
+
+import org.springframework.stereotype.Component;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+/**
+ * App Home's admin part: the workspace's teams and the health of usage ingestion.
+ */
+@Component
+class AdminHomeSection implements HomeSection {
+
+	private static final int MAX_UNMATCHED = 5;
+
+	private final Teams teams;
+
+	private final UsageLedger usage;
+
+	AdminHomeSection(Teams teams, UsageLedger usage) {
+		this.teams = teams;
+		this.usage = usage;
+	}
+
+	@Override
+	public int order() {
+		return 300;
+	}
+
+	@Override
+	public List<LayoutBlock> render(HomeContext context) {
+		if (!context.admin()) {
+			return List.of();
+		}
+		Long workspaceId = context.member().getWorkspaceId();
+		List<Team> all = this.teams.all(workspaceId);
+		TimeWindow lastWeek = new TimeWindow(context.now().minus(Duration.ofDays(7)), context.now());
+		return blocks(all, ingestBlocks(this.usage.workspaceTotals(workspaceId, lastWeek),
+				this.usage.unmatchedIdentities(workspaceId)));
+	}
+
+	/**
+	 * The ingest health blocks: usage of the last seven days and the identities no person
+	 * is matched to.
+	 * @param lastWeek the workspace's usage totals of the last seven days
+	 * @param unmatched the unmatched identities, most records first
+	 * @return the blocks
+	 */
+	static List<LayoutBlock> ingestBlocks(UsageTotals lastWeek, List<UnmatchedIdentity> unmatched) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		String usageText = lastWeek.isEmpty()
+				? "*Usage ingest*: nothing received in the last 7 days. Create a key with "
+						+ "`/legends key create NAME` and send usage to `/api/v1/usage`."
+				: "*Usage ingest*, last 7 days: " + String.format(Locale.ROOT, "%,d", lastWeek.totalTokens())
+						+ " tokens in " + String.format(Locale.ROOT, "%,d", lastWeek.requests())
+						+ " requests, estimated $" + lastWeek.costUsdEstimated().setScale(2, RoundingMode.HALF_UP)
+						+ (lastWeek.priceUnknown()
+								? " (some models have no price: " + String.join(", ", lastWeek.unpricedModels()) + ")"
+								: "");
+		blocks.add(section((s) -> s.text(markdownText(SlackText.escape(usageText)))));
+		if (unmatched.isEmpty()) {
+			blocks
+				.add(context((c) -> c.elements(List.of(markdownText("Every usage identity is matched to a person.")))));
+		}
+		else {
+			String list = String.join("\n", unmatched.stream()
+				.limit(MAX_UNMATCHED)
+				.map((identity) -> "• " + identity.identity().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+						+ " `" + SlackText.echo(identity.identity().value(), 80) + "`: " + identity.records()
+						+ " records")
+				.toList());
+			String more = (unmatched.size() > MAX_UNMATCHED) ? "\n…and " + (unmatched.size() - MAX_UNMATCHED) + " more"
+					: "";
+			blocks.add(section((s) -> s.text(markdownText("*Unmatched identities* (" + unmatched.size()
+					+ "): their usage is kept but counted for no one.\n" + list + more))));
+		}
+		return blocks;
+	}
+
+	/**
+	 * The admin blocks.
+	 * @param teams every team of the workspace
+	 * @param ingestHealth blocks on usage ingestion
+	 * @return the blocks
+	 */
+	static List<LayoutBlock> blocks(List<Team> teams, List<LayoutBlock> ingestHealth) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(divider());
+		blocks.add(header((h) -> h.text(plainText("Admin"))));
+		String teamText = teams.isEmpty() ? "*Teams*: none yet. `/legends team setup` creates one."
+				: "*Teams* (" + teams.size() + "): "
+						+ String.join(", ",
+								teams.stream()
+									.limit(20)
+									.map((team) -> SlackText.echo(team.name(), 40) + " (" + team.size() + ")")
+									.toList())
+						+ ((teams.size() > 20) ? ", …" : "");
+		blocks.add(section((s) -> s.text(markdownText(teamText))));
+		blocks.addAll(ingestHealth);
+		return blocks;
+	}
+
+}
