@@ -2,8 +2,6 @@ package dev.legends.ingest.importers;
 
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
@@ -25,21 +23,11 @@ final class AnthropicUsageImporter implements UsageImporter {
 		return FORMAT;
 	}
 
+	private static final TimeBuckets BUCKETS = new TimeBuckets("starting_at", "ending_at", JsonRow::instant);
+
 	@Override
 	public Imported parse(InputStream in, ImportOptions options) {
-		JsonRow root = JsonRow.read(in);
-		List<UsageInput> usage = new ArrayList<>();
-		for (JsonRow bucket : root.entries("data", "results")) {
-			Instant start = bucket.instant("starting_at");
-			Instant end = bucket.instant("ending_at");
-			if (end.isBefore(start)) {
-				throw bucket.fail("ending_at", "is before starting_at");
-			}
-			for (JsonRow result : bucket.array("results", true)) {
-				usage.add(record(result.asRecord(usage.size()), start, end));
-			}
-		}
-		return Imported.of(usage);
+		return BUCKETS.read(in, AnthropicUsageImporter::record);
 	}
 
 	private static UsageInput record(JsonRow result, Instant start, Instant end) {

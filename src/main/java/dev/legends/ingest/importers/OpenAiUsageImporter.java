@@ -2,8 +2,6 @@ package dev.legends.ingest.importers;
 
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
@@ -24,21 +22,11 @@ final class OpenAiUsageImporter implements UsageImporter {
 		return FORMAT;
 	}
 
+	private static final TimeBuckets BUCKETS = new TimeBuckets("start_time", "end_time", JsonRow::epochSeconds);
+
 	@Override
 	public Imported parse(InputStream in, ImportOptions options) {
-		JsonRow root = JsonRow.read(in);
-		List<UsageInput> usage = new ArrayList<>();
-		for (JsonRow bucket : root.entries("data", "results")) {
-			Instant start = bucket.epochSeconds("start_time");
-			Instant end = bucket.epochSeconds("end_time");
-			if (end.isBefore(start)) {
-				throw bucket.fail("end_time", "is before start_time");
-			}
-			for (JsonRow result : bucket.array("results", true)) {
-				usage.add(record(result.asRecord(usage.size()), start, end));
-			}
-		}
-		return Imported.of(usage);
+		return BUCKETS.read(in, OpenAiUsageImporter::record);
 	}
 
 	private static UsageInput record(JsonRow result, Instant start, Instant end) {
