@@ -2,12 +2,15 @@ package dev.legends.slack.home;
 
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.legends.slack.blocks.SlackText;
+import dev.legends.ingest.IngestKeyInfo;
+import dev.legends.ingest.IngestKeys;
 import dev.legends.teams.Team;
 import dev.legends.teams.Teams;
 import dev.legends.usage.UnmatchedIdentity;
@@ -32,13 +35,18 @@ class AdminHomeSection implements HomeSection {
 
 	private static final int MAX_UNMATCHED = 5;
 
+	private static final int MAX_KEYS = 10;
+
 	private final Teams teams;
 
 	private final UsageLedger usage;
 
-	AdminHomeSection(Teams teams, UsageLedger usage) {
+	private final IngestKeys keys;
+
+	AdminHomeSection(Teams teams, UsageLedger usage, IngestKeys keys) {
 		this.teams = teams;
 		this.usage = usage;
+		this.keys = keys;
 	}
 
 	@Override
@@ -54,8 +62,10 @@ class AdminHomeSection implements HomeSection {
 		Long workspaceId = context.member().getWorkspaceId();
 		List<Team> all = this.teams.all(workspaceId);
 		TimeWindow lastWeek = new TimeWindow(context.now().minus(Duration.ofDays(7)), context.now());
-		return blocks(all, ingestBlocks(this.usage.workspaceTotals(workspaceId, lastWeek),
+		List<LayoutBlock> ingest = new ArrayList<>(ingestBlocks(this.usage.workspaceTotals(workspaceId, lastWeek),
 				this.usage.unmatchedIdentities(workspaceId)));
+		ingest.add(keyBlock(this.keys.list(workspaceId), context.now()));
+		return blocks(all, ingest);
 	}
 
 	/**
@@ -94,6 +104,38 @@ class AdminHomeSection implements HomeSection {
 					+ "): their usage is kept but counted for no one.\n" + list + more))));
 		}
 		return blocks;
+	}
+
+	/**
+	 * The ingest keys and when each last delivered usage.
+	 * @param keys the workspace's active keys
+	 * @param now the current time
+	 * @return one block
+	 */
+	static LayoutBlock keyBlock(List<IngestKeyInfo> keys, Instant now) {
+		if (keys.isEmpty()) {
+			return context((c) -> c.elements(List.of(markdownText("*Ingest keys*: none. `/legends key create NAME` "
+					+ "makes one for the usage API, exports and OpenTelemetry."))));
+		}
+		String list = String.join("\n",
+				keys.stream()
+					.limit(MAX_KEYS)
+					.map((key) -> "• `" + SlackText.echo(key.name(), 60) + "`: " + lastUsed(key.lastUsedAt(), now))
+					.toList());
+		String more = (keys.size() > MAX_KEYS) ? "\n…and " + (keys.size() - MAX_KEYS) + " more" : "";
+		return section((s) -> s.text(markdownText("*Ingest keys* (" + keys.size() + ")\n" + list + more)));
+	}
+
+	private static String lastUsed(Instant lastUsedAt, Instant now) {
+		if (lastUsedAt == null) {
+			return "never used";
+		}
+		Duration ago = Duration.between(lastUsedAt, now);
+		if (ago.toHours() >= 48) {
+			return "last used " + ago.toDays() + " days ago";
+		}
+		return (ago.toMinutes() >= 120) ? "last used " + ago.toHours() + " hours ago"
+				: "last used " + Math.max(0, ago.toMinutes()) + " minutes ago";
 	}
 
 	/**

@@ -69,9 +69,11 @@ class AppHomeTests {
 	void appHomeOpenedWhenAdminShowsAdminSection(SlackTestClient client, FakeSlackApi fake) {
 		SlackTestClient slack = client.inNewTeam();
 		team(slack, "Orbit", "UHMEM3", "UHLEAD3");
+		slack.command(SlackTestClient.ADMIN_USER, "key create nightly-export");
 		slack.appHomeOpened(SlackTestClient.ADMIN_USER);
 		assertThat(published(fake, SlackTestClient.ADMIN_USER)).contains("Admin", "*Teams* (1): Orbit (1)",
-				"Usage ingest", "nothing received in the last 7 days");
+				"Usage ingest", "nothing received in the last 7 days", "*Ingest keys* (1)",
+				"`nightly-export`: never used");
 	}
 
 	@Test

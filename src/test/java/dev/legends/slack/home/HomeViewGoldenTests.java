@@ -70,12 +70,23 @@ class HomeViewGoldenTests {
 	void buildWhenAdminShowsTeamsAndIngest() {
 		View view = HomeView.build(List.of(GreetingHomeSection.blocks("Root Admin", true, false),
 				WeekHomeSection.blocks(WEEK, ZONE, List.of()), TeamsHomeSection.blocks(List.of(), List.of()),
-				AdminHomeSection.blocks(List.of(PLATFORM),
-						AdminHomeSection.ingestBlocks(
-								new UsageTotals(120_000, 30_000, 900_000, 10_000, 0, 420, new BigDecimal("3.10"),
-										new BigDecimal("7.25"), true, List.of("mystery-model")),
-								List.of(new UnmatchedIdentity(UsageIdentity.apiKeyName("ci-bot"), 42, 500_000))))));
+				AdminHomeSection.blocks(List.of(PLATFORM), adminIngest())));
 		assertMatchesGolden(view, "admin");
+	}
+
+	private static List<LayoutBlock> adminIngest() {
+		List<LayoutBlock> ingest = new java.util.ArrayList<>(AdminHomeSection.ingestBlocks(
+				new UsageTotals(120_000, 30_000, 900_000, 10_000, 0, 420, new BigDecimal("3.10"),
+						new BigDecimal("7.25"), true, List.of("mystery-model")),
+				List.of(new UnmatchedIdentity(UsageIdentity.apiKeyName("ci-bot"), 42, 500_000))));
+		java.time.Instant now = java.time.Instant.parse("2026-11-26T12:00:00Z");
+		ingest
+			.add(AdminHomeSection.keyBlock(
+					List.of(new dev.legends.ingest.IngestKeyInfo("nightly-export", "UADMIN",
+							now.minusSeconds(86_400 * 9), now.minusSeconds(3 * 3600)),
+							new dev.legends.ingest.IngestKeyInfo("otel", "UADMIN", now.minusSeconds(3600), null)),
+					now));
+		return ingest;
 	}
 
 	@Test
