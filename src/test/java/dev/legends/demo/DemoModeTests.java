@@ -13,7 +13,9 @@ import dev.legends.slack.SlackMode;
 import dev.legends.slack.SlackRuntime;
 import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.RunningApp;
+import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +71,24 @@ class DemoModeTests {
 			assertThat(app.bean(JdbcTemplate.class)
 				.queryForObject("select display_name from member where slack_user_id = 'U0DEMOADA'", String.class))
 				.isEqualTo("Ada Lovelace");
+		}
+	}
+
+	@Test
+	void startWhenDemoWorkspaceEmptySeedsItOnceAndTheBurnerNeverTopsTheBoard() throws Exception {
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			String board = SlackMessages.visibleText(JsonParser
+				.parseString(post(app, "/demo/command", "{\"user\":\"U0DEMOKEN\",\"text\":\"top\"}").body())
+				.getAsJsonObject()
+				.get("ack")
+				.getAsString());
+			assertThat(board).contains("Grace Hopper");
+			int burner = board.indexOf("Tok N. Burner");
+			assertThat(burner == -1 || board.indexOf("Grace Hopper") < burner).as(board).isTrue();
+		}
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			assertThat(app.bean(JdbcTemplate.class).queryForObject("select count(*) from outcome", Integer.class))
+				.isEqualTo(6);
 		}
 	}
 
