@@ -203,6 +203,16 @@ public class UsageLedger {
 	}
 
 	/**
+	 * Each source of a workspace with the end of its newest usage, newest first (scans
+	 * the workspace's records: for ingest health, not hot paths).
+	 * @param workspaceId the workspace
+	 * @return the sources
+	 */
+	public List<SourceActivity> sources(Long workspaceId) {
+		return this.store.sources(workspaceId);
+	}
+
+	/**
 	 * The identities of a workspace whose usage no person is matched to yet, most records
 	 * first.
 	 * @param workspaceId the workspace

@@ -309,4 +309,13 @@ class UsageStore {
 
 	}
 
+	List<SourceActivity> sources(Long workspaceId) {
+		return this.jdbc.query(
+				"select source, max(end_at) newest, count(*) records from usage_record where workspace_id = ? "
+						+ "group by source order by newest desc",
+				(rs, row) -> new SourceActivity(rs.getString("source"),
+						rs.getObject("newest", java.time.OffsetDateTime.class).toInstant(), rs.getLong("records")),
+				workspaceId);
+	}
+
 }

@@ -12,6 +12,7 @@ import dev.legends.slack.blocks.SlackText;
 import dev.legends.ingest.IngestKeyInfo;
 import dev.legends.ingest.IngestKeys;
 import dev.legends.teams.Team;
+import dev.legends.usage.SourceActivity;
 import dev.legends.teams.Teams;
 import dev.legends.usage.UnmatchedIdentity;
 import dev.legends.usage.UsageLedger;
@@ -64,6 +65,7 @@ class AdminHomeSection implements HomeSection {
 		TimeWindow lastWeek = new TimeWindow(context.now().minus(Duration.ofDays(7)), context.now());
 		List<LayoutBlock> ingest = new ArrayList<>(ingestBlocks(this.usage.workspaceTotals(workspaceId, lastWeek),
 				this.usage.unmatchedIdentities(workspaceId)));
+		ingest.add(sourceBlock(this.usage.sources(workspaceId), context.now()));
 		ingest.add(keyBlock(this.keys.list(workspaceId), context.now()));
 		return blocks(all, ingest);
 	}
@@ -107,6 +109,26 @@ class AdminHomeSection implements HomeSection {
 	}
 
 	/**
+	 * Each usage source with how recent its newest usage is.
+	 * @param sources the sources, newest first
+	 * @param now the current time
+	 * @return one block
+	 */
+	static LayoutBlock sourceBlock(List<SourceActivity> sources, Instant now) {
+		if (sources.isEmpty()) {
+			return context((c) -> c.elements(List.of(markdownText("*Sources*: no usage received yet."))));
+		}
+		String list = String.join("\n",
+				sources.stream()
+					.limit(MAX_KEYS)
+					.map((source) -> "• `" + SlackText.echo(source.source(), 60) + "`: newest usage "
+							+ ago(source.newestUsage(), now) + " ("
+							+ String.format(Locale.ROOT, "%,d", source.records()) + " records)")
+					.toList());
+		return section((s) -> s.text(markdownText("*Sources* (" + sources.size() + ")\n" + list)));
+	}
+
+	/**
 	 * The ingest keys and when each last delivered usage.
 	 * @param keys the workspace's active keys
 	 * @param now the current time
@@ -127,15 +149,15 @@ class AdminHomeSection implements HomeSection {
 	}
 
 	private static String lastUsed(Instant lastUsedAt, Instant now) {
-		if (lastUsedAt == null) {
-			return "never used";
-		}
-		Duration ago = Duration.between(lastUsedAt, now);
+		return (lastUsedAt != null) ? "last used " + ago(lastUsedAt, now) : "never used";
+	}
+
+	private static String ago(Instant then, Instant now) {
+		Duration ago = Duration.between(then, now);
 		if (ago.toHours() >= 48) {
-			return "last used " + ago.toDays() + " days ago";
+			return ago.toDays() + " days ago";
 		}
-		return (ago.toMinutes() >= 120) ? "last used " + ago.toHours() + " hours ago"
-				: "last used " + Math.max(0, ago.toMinutes()) + " minutes ago";
+		return (ago.toMinutes() >= 120) ? ago.toHours() + " hours ago" : Math.max(0, ago.toMinutes()) + " minutes ago";
 	}
 
 	/**

@@ -42,6 +42,9 @@ class AppHomeTests {
 	Members members;
 
 	@Autowired
+	dev.legends.usage.UsageLedger usage;
+
+	@Autowired
 	Outcomes outcomes;
 
 	@Test
@@ -74,6 +77,20 @@ class AppHomeTests {
 		assertThat(published(fake, SlackTestClient.ADMIN_USER)).contains("Admin", "*Teams* (1): Orbit (1)",
 				"Usage ingest", "nothing received in the last 7 days", "*Ingest keys* (1)",
 				"`nightly-export`: never used");
+	}
+
+	@Test
+	void appHomeOpenedWhenUsageArrivedShowsEachSourceToAdmins(SlackTestClient client, FakeSlackApi fake) {
+		SlackTestClient slack = client.inNewTeam();
+		Member admin = this.members.member(slack.teamId(), SlackTestClient.ADMIN_USER);
+		java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofHours(3));
+		this.usage.ingest(admin.getWorkspaceId(),
+				java.util.List.of(new dev.legends.usage.UsageInput("home-src-1",
+						dev.legends.usage.UsageIdentity.email("someone@example.com"), "claude-code",
+						"claude-sonnet-4-5", start, start.plusSeconds(60), 100, 50, 0, 0, 0, 1, null)));
+		slack.appHomeOpened(SlackTestClient.ADMIN_USER);
+		assertThat(published(fake, SlackTestClient.ADMIN_USER)).contains("*Sources* (1)", "`claude-code`: newest usage",
+				"(1 records)");
 	}
 
 	@Test

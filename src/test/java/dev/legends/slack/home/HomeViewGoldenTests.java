@@ -80,6 +80,8 @@ class HomeViewGoldenTests {
 						new BigDecimal("7.25"), true, List.of("mystery-model")),
 				List.of(new UnmatchedIdentity(UsageIdentity.apiKeyName("ci-bot"), 42, 500_000))));
 		java.time.Instant now = java.time.Instant.parse("2026-11-26T12:00:00Z");
+		ingest.add(AdminHomeSection.sourceBlock(
+				List.of(new dev.legends.usage.SourceActivity("claude-code", now.minusSeconds(5400), 1_234)), now));
 		ingest
 			.add(AdminHomeSection.keyBlock(
 					List.of(new dev.legends.ingest.IngestKeyInfo("nightly-export", "UADMIN",
