@@ -48,11 +48,14 @@ public class UsageLedger {
 
 	private final Pricing pricing;
 
+	private final PeriodRollups periods;
+
 	private final TransactionTemplate transactions;
 
-	UsageLedger(UsageStore store, IdentityResolver resolver, Pricing pricing,
+	UsageLedger(UsageStore store, PeriodRollups periods, IdentityResolver resolver, Pricing pricing,
 			PlatformTransactionManager transactionManager) {
 		this.store = store;
+		this.periods = periods;
 		this.resolver = resolver;
 		this.pricing = pricing;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -92,7 +95,7 @@ public class UsageLedger {
 	 */
 	public UsageTotals totalsForMember(Long memberId, TimeWindow window) {
 		TotalsAccumulator totals = new TotalsAccumulator(this.pricing);
-		this.store.memberByModel(memberId, window).forEach((row) -> totals.add(row.model(), row.counts()));
+		memberByModel(memberId, window).forEach((row) -> totals.add(row.model(), row.counts()));
 		return totals.totals();
 	}
 
@@ -103,8 +106,7 @@ public class UsageLedger {
 	 * @return one entry per model used
 	 */
 	public List<ModelUsage> totalsByModelForMember(Long memberId, TimeWindow window) {
-		return this.store.memberByModel(memberId, window)
-			.stream()
+		return memberByModel(memberId, window).stream()
 			.map((row) -> new ModelUsage(row.model(),
 					new TotalsAccumulator(this.pricing).add(row.model(), row.counts()).totals()))
 			.sorted(Comparator.comparingLong((ModelUsage usage) -> usage.totals().totalTokens()).reversed())
@@ -120,7 +122,7 @@ public class UsageLedger {
 	 */
 	public List<OwnerUsage> totalsByOwner(Long workspaceId, TimeWindow window) {
 		Map<UsageOwner, TotalsAccumulator> byOwner = new LinkedHashMap<>();
-		for (Grouped row : this.store.workspaceByIdentityAndModel(workspaceId, window)) {
+		for (Grouped row : workspaceByIdentityAndModel(workspaceId, window)) {
 			byOwner.computeIfAbsent(row.owner(), (owner) -> new TotalsAccumulator(this.pricing))
 				.add(row.model(), row.counts());
 		}
@@ -153,8 +155,7 @@ public class UsageLedger {
 	 */
 	public UsageTotals workspaceTotals(Long workspaceId, TimeWindow window) {
 		TotalsAccumulator totals = new TotalsAccumulator(this.pricing);
-		this.store.workspaceByIdentityAndModel(workspaceId, window)
-			.forEach((row) -> totals.add(row.model(), row.counts()));
+		workspaceByIdentityAndModel(workspaceId, window).forEach((row) -> totals.add(row.model(), row.counts()));
 		return totals.totals();
 	}
 
@@ -244,7 +245,9 @@ public class UsageLedger {
 			bySource.computeIfAbsent(input.source(), (source) -> new LinkedHashMap<>()).putIfAbsent(keyed.key(), keyed);
 		}
 		List<KeyedInput> fresh = insertNew(workspaceId, bySource);
-		this.store.addToRollups(workspaceId, rollups(fresh));
+		Map<RollupKey, TokenCounts> hourly = rollups(fresh);
+		this.store.addToRollups(workspaceId, hourly);
+		this.periods.add(workspaceId, hourly);
 		List<String> unmatched = members.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue() == null)
@@ -273,6 +276,22 @@ public class UsageLedger {
 		});
 		this.store.insertRecords(workspaceId, fresh);
 		return fresh;
+	}
+
+	/**
+	 * A whole week, month or quarter reads the period rows; any other window sums the
+	 * hourly rollups.
+	 */
+	private List<Grouped> workspaceByIdentityAndModel(Long workspaceId, TimeWindow window) {
+		return this.periods.slotOf(window)
+			.map((slot) -> this.periods.workspace(workspaceId, slot))
+			.orElseGet(() -> this.store.workspaceByIdentityAndModel(workspaceId, window));
+	}
+
+	private List<Grouped> memberByModel(Long memberId, TimeWindow window) {
+		return this.periods.slotOf(window)
+			.map((slot) -> this.periods.member(memberId, slot))
+			.orElseGet(() -> this.store.memberByModel(memberId, window));
 	}
 
 	private Map<UsageIdentity, Long> ensureIdentities(Long workspaceId, Map<UsageIdentity, Long> members) {

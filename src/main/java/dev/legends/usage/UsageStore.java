@@ -234,20 +234,20 @@ class UsageStore {
 		return (records != null) ? records : 0;
 	}
 
-	private static UsageOwner owner(ResultSet rs) throws SQLException {
+	static UsageOwner owner(ResultSet rs) throws SQLException {
 		Long memberId = rs.getObject(3, Long.class);
 		return (memberId != null) ? UsageOwner.member(memberId)
 				: UsageOwner.unmatched(new UsageIdentity(UsageIdentity.Kind.valueOf(rs.getString(1)), rs.getString(2)));
 	}
 
-	private static TokenCounts counts(ResultSet rs, int first) throws SQLException {
+	static TokenCounts counts(ResultSet rs, int first) throws SQLException {
 		BigDecimal cost = rs.getBigDecimal(first + 6);
 		return new TokenCounts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
 				rs.getLong(first + 4), rs.getLong(first + 5), (cost != null) ? cost : BigDecimal.ZERO,
 				rs.getLong(first + 7));
 	}
 
-	private static void setCounts(PreparedStatement statement, int first, TokenCounts counts) throws SQLException {
+	static void setCounts(PreparedStatement statement, int first, TokenCounts counts) throws SQLException {
 		statement.setLong(first, counts.input());
 		statement.setLong(first + 1, counts.output());
 		statement.setLong(first + 2, counts.cacheRead());

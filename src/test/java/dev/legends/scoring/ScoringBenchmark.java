@@ -26,6 +26,9 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import dev.legends.testkit.RunningApp;
+import dev.legends.usage.UsageIdentity;
+import dev.legends.usage.UsageInput;
+import dev.legends.usage.UsageLedger;
 import dev.legends.testkit.SlackTestClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -67,7 +70,8 @@ class ScoringBenchmark {
 			Instant now = Instant.now();
 			Period quarter = Period.current(Period.Kind.QUARTER, now, ZoneOffset.UTC);
 			long started = System.nanoTime();
-			long workspace = seed(dataSource, slack.teamId(), "U", MEMBERS, USAGE_ROWS, OUTCOMES, quarter, now);
+			long workspace = seed(dataSource, app.bean(UsageLedger.class), slack.teamId(), "U", MEMBERS, USAGE_ROWS,
+					OUTCOMES, quarter, now);
 			System.out.printf("seeded %,d members, %,d usage rows, %,d outcomes in %.1f s%n", MEMBERS, USAGE_ROWS,
 					OUTCOMES, seconds(started));
 			resetPeaks();
@@ -81,8 +85,8 @@ class ScoringBenchmark {
 
 			Scoring scoring = app.bean(Scoring.class);
 			started = System.nanoTime();
-			long big = seed(dataSource, "TBENCHBIG" + now.toEpochMilli(), "B", BIG_MEMBERS, BIG_USAGE_ROWS, 0, quarter,
-					now);
+			long big = seed(dataSource, app.bean(UsageLedger.class), "TBENCHBIG" + now.toEpochMilli(), "B", BIG_MEMBERS,
+					BIG_USAGE_ROWS, 0, quarter, now);
 			System.out.printf("seeded %,d members, %,d usage rows in %.1f s%n", BIG_MEMBERS, BIG_USAGE_ROWS,
 					seconds(started));
 			List<Long> cold = new ArrayList<>();
@@ -142,8 +146,8 @@ class ScoringBenchmark {
 		return slack.commandBody(userId, "", "C0BENCH").replace("command=%2Flegends&", "command=%2Flegends-floor&");
 	}
 
-	static long seed(DataSource dataSource, String teamId, String prefix, int members, int usageRows, int outcomes,
-			Period quarter, Instant now) throws Exception {
+	static long seed(DataSource dataSource, UsageLedger ledger, String teamId, String prefix, int members,
+			int usageRows, int outcomes, Period quarter, Instant now) throws Exception {
 		Random random = new Random(42);
 		OffsetDateTime stamp = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		try (Connection c = dataSource.getConnection()) {
@@ -178,98 +182,42 @@ class ScoringBenchmark {
 					memberIds[i] = keys.getLong(1);
 				}
 			}
-			long[] identityIds = new long[members];
-			try (PreparedStatement id = c.prepareStatement(
-					"insert into usage_identity (workspace_id, kind, "
-							+ "identity_value, member_id, created_at) values (?, 'SLACK_ID', ?, ?, ?)",
-					Statement.RETURN_GENERATED_KEYS)) {
-				for (int i = 0; i < members; i++) {
-					id.setLong(1, workspace);
-					id.setString(2, prefix + i);
-					id.setLong(3, memberIds[i]);
-					id.setObject(4, stamp);
-					id.addBatch();
-				}
-				id.executeBatch();
-				ResultSet keys = id.getGeneratedKeys();
-				for (int i = 0; keys.next(); i++) {
-					identityIds[i] = keys.getLong(1);
-				}
-			}
-			seedUsage(c, workspace, identityIds, usageRows, quarter, now, random);
 			seedOutcomes(c, workspace, memberIds, outcomes, quarter, now, random);
 			c.commit();
+			seedUsage(ledger, workspace, prefix, members, usageRows, quarter, now, random);
 			return workspace;
 		}
 	}
 
 	/**
-	 * Usage rows person by person (a few heavy users, most light), with each person's
-	 * hourly rollups computed as we go, so seeding needs little memory.
+	 * Usage through the ledger, as ingest stores it (records, hourly and period rollups),
+	 * in batches of 10,000 records: a few heavy users, most light.
 	 */
-	private static void seedUsage(Connection c, long workspace, long[] identityIds, int usageRows, Period quarter,
-			Instant now, Random random) throws Exception {
-		int members = identityIds.length;
+	private static void seedUsage(UsageLedger ledger, long workspace, String prefix, int members, int usageRows,
+			Period quarter, Instant now, Random random) {
 		int[] rows = new int[members];
 		for (int i = 0; i < usageRows; i++) {
 			rows[(random.nextInt(10) == 0) ? random.nextInt(Math.max(1, members / 100)) : random.nextInt(members)]++;
 		}
 		long start = quarter.toWindow().start().getEpochSecond();
 		long span = Math.max(3600, now.getEpochSecond() - start);
-		int pending = 0;
-		try (PreparedStatement u = c.prepareStatement("insert into usage_record (workspace_id, identity_id, source, "
-				+ "dedupe_key, model, start_at, end_at, input_tokens, output_tokens, cache_read_tokens, "
-				+ "cache_creation_tokens, reasoning_tokens, requests, cost_usd) "
-				+ "values (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null)");
-				PreparedStatement r = c.prepareStatement("insert into usage_rollup (identity_id, model, bucket_start, "
-						+ "workspace_id, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
-						+ "reasoning_tokens, requests, records, cost_usd_reported) "
-						+ "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)")) {
-			for (int who = 0; who < members; who++) {
-				java.util.Map<String, long[]> hourly = new java.util.HashMap<>();
-				for (int n = 0; n < rows[who]; n++) {
-					Instant at = Instant.ofEpochSecond(start + (long) (random.nextDouble() * span))
-						.truncatedTo(ChronoUnit.MINUTES);
-					String model = MODELS[random.nextInt(MODELS.length)];
-					long[] t = { random.nextInt(5_000), random.nextInt(2_000), random.nextInt(40_000),
-							random.nextInt(2_000), 1 + random.nextInt(3) };
-					u.setLong(1, workspace);
-					u.setLong(2, identityIds[who]);
-					u.setString(3, who + "-" + n);
-					u.setString(4, model);
-					u.setObject(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-					u.setObject(6, OffsetDateTime.ofInstant(at.plusSeconds(59), ZoneOffset.UTC));
-					for (int k = 0; k < 5; k++) {
-						u.setLong(7 + k, t[k]);
-					}
-					u.addBatch();
-					long[] sum = hourly.computeIfAbsent(model + "|" + at.truncatedTo(ChronoUnit.HOURS),
-							(key) -> new long[6]);
-					for (int k = 0; k < 5; k++) {
-						sum[k] += t[k];
-					}
-					sum[5]++;
-					if (++pending % 5_000 == 0) {
-						u.executeBatch();
-						c.commit();
-					}
+		List<UsageInput> batch = new ArrayList<>();
+		for (int who = 0; who < members; who++) {
+			UsageIdentity identity = UsageIdentity.slackId(prefix + who);
+			for (int n = 0; n < rows[who]; n++) {
+				Instant at = Instant.ofEpochSecond(start + (long) (random.nextDouble() * span))
+					.truncatedTo(ChronoUnit.MINUTES);
+				batch.add(new UsageInput(who + "-" + n, identity, "bench", MODELS[random.nextInt(MODELS.length)], at,
+						at.plusSeconds(59), random.nextInt(5_000), random.nextInt(2_000), random.nextInt(40_000),
+						random.nextInt(2_000), 0, 1 + random.nextInt(3), null));
+				if (batch.size() == 10_000) {
+					ledger.ingest(workspace, batch);
+					batch.clear();
 				}
-				u.executeBatch();
-				for (java.util.Map.Entry<String, long[]> entry : hourly.entrySet()) {
-					String[] key = entry.getKey().split("\\|");
-					long[] sum = entry.getValue();
-					r.setLong(1, identityIds[who]);
-					r.setString(2, key[0]);
-					r.setObject(3, OffsetDateTime.ofInstant(Instant.parse(key[1]), ZoneOffset.UTC));
-					r.setLong(4, workspace);
-					for (int k = 0; k < 6; k++) {
-						r.setLong(5 + k, sum[k]);
-					}
-					r.addBatch();
-				}
-				r.executeBatch();
-				c.commit();
 			}
+		}
+		if (!batch.isEmpty()) {
+			ledger.ingest(workspace, batch);
 		}
 	}
 

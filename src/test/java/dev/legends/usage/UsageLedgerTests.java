@@ -134,6 +134,45 @@ class UsageLedgerTests {
 			.containsExactly(UsageOwner.unmatched(UsageIdentity.apiKeyName("x")));
 	}
 
+	@Test
+	void totalsWhenWindowIsWholePeriodMatchTheSumOfItsDays(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		Instant first = Instant.parse("2026-09-28T22:00:00Z");
+		List<UsageInput> batch = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			UsageIdentity who = (i % 3 == 0) ? UsageIdentity.apiKeyName("p-" + (i % 2))
+					: UsageIdentity.email("p" + (i % 4) + "@example.com");
+			batch.add(record("p-" + i, who, first.plusSeconds(i * 61_000L), 100 + i));
+		}
+		this.ledger.ingest(workspace, batch.subList(0, 25));
+		this.ledger.ingest(workspace, batch.subList(25, 40));
+		for (TimeWindow period : List.of(WEEK, window("2026-10-01", "2026-11-01"), window("2026-10-01", "2027-01-01"),
+				window("2026-09-28", "2026-10-05"))) {
+			UsageTotals whole = this.ledger.workspaceTotals(workspace, period);
+			long byDay = 0;
+			for (Instant day = period.start(); day.isBefore(period.end()); day = day.plusSeconds(86_400)) {
+				byDay += this.ledger.workspaceTotals(workspace, new TimeWindow(day, day.plusSeconds(86_400)))
+					.inputTokens();
+			}
+			assertThat(whole.inputTokens()).as(period.toString()).isEqualTo(byDay);
+			assertThat(this.ledger.totalsByOwner(workspace, period)).as(period.toString())
+				.extracting((owner) -> owner.totals().inputTokens())
+				.containsExactlyElementsOf(this.ledger
+					.totalsByOwner(workspace, new TimeWindow(period.start(), period.end().minusSeconds(1)))
+					.stream()
+					.map((owner) -> owner.totals().inputTokens())
+					.toList());
+		}
+		assertThat(this.ledger.workspaceTotals(workspace, window("2026-10-01", "2027-01-01")).requests())
+			.isEqualTo(batch.stream()
+				.filter((input) -> !input.start().isBefore(Instant.parse("2026-10-01T00:00:00Z")))
+				.count());
+	}
+
+	private static TimeWindow window(String start, String end) {
+		return new TimeWindow(Instant.parse(start + "T00:00:00Z"), Instant.parse(end + "T00:00:00Z"));
+	}
+
 	static UsageInput record(String id, UsageIdentity user, Instant start, long inputTokens) {
 		return new UsageInput(id, user, "claude-code", "claude-sonnet-4-5", start, start.plusSeconds(3599), inputTokens,
 				0, 0, 0, 0, 1, new BigDecimal("0.42"));

@@ -1,0 +1,292 @@
+package dev.legends.usage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.legends.usage.UsageStore.Grouped;
+import dev.legends.usage.UsageStore.RollupKey;
+import dev.legends.workspace.TimeWindow;
+import dev.legends.workspace.WorkspaceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Usage per identity and model in each ISO week, calendar month and quarter of the
+ * workspace timezone, added to as usage is stored, so that a period board reads one row
+ * per identity and model however many records the period holds.
+ *
+ * <p>
+ * A record belongs to the period its hourly bucket starts in, exactly as the hourly
+ * rollups count it. The rows are cut in {@code LEGENDS_TIMEZONE}; when the application
+ * starts with another timezone than the rows were cut in, they are rebuilt from the
+ * hourly rollups before any request is served.
+ */
+@Repository
+class PeriodRollups implements SmartInitializingSingleton {
+
+	private static final Logger logger = LoggerFactory.getLogger(PeriodRollups.class);
+
+	private static final int BATCH = 1000;
+
+	private static final int REBUILD_CHUNK = 500;
+
+	private static final String COUNTS = "input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
+			+ "reasoning_tokens, requests, cost_usd_reported, records";
+
+	private final JdbcTemplate jdbc;
+
+	private final ZoneId zone;
+
+	private final TransactionTemplate transactions;
+
+	private volatile boolean current;
+
+	PeriodRollups(JdbcTemplate jdbc, WorkspaceProperties workspace, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.zone = workspace.timezone();
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * The period a window is exactly (a whole ISO week, month or quarter of the workspace
+	 * timezone), if any, and only while the rows are cut in that timezone.
+	 * @param window the window
+	 * @return the period
+	 */
+	Optional<Slot> slotOf(TimeWindow window) {
+		if (!this.current) {
+			return Optional.empty();
+		}
+		LocalDate day = window.start().atZone(this.zone).toLocalDate();
+		if (!startOf(day).equals(window.start())) {
+			return Optional.empty();
+		}
+		for (Kind kind : Kind.values()) {
+			if (kind.start(day).equals(day) && startOf(kind.next(day)).equals(window.end())) {
+				return Optional.of(new Slot(kind, day));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Add the hourly sums of a batch to the periods their hours fall in.
+	 * @param workspaceId the workspace
+	 * @param hourly sums per identity, model and hour
+	 */
+	void add(Long workspaceId, Map<RollupKey, TokenCounts> hourly) {
+		Map<Key, TokenCounts> periods = new HashMap<>();
+		hourly.forEach((key, counts) -> {
+			LocalDate day = key.bucketStart().atZone(this.zone).toLocalDate();
+			for (Kind kind : Kind.values()) {
+				periods.merge(new Key(key.identityId(), key.model(), kind, kind.start(day)), counts, TokenCounts::plus);
+			}
+		});
+		write(workspaceId, periods);
+	}
+
+	/**
+	 * Every identity's usage per model in a period of a workspace.
+	 * @param workspaceId the workspace
+	 * @param slot the period
+	 * @return one row per identity and model with usage in the period
+	 */
+	List<Grouped> workspace(Long workspaceId, Slot slot) {
+		return this.jdbc.query(
+				"select i.kind, i.identity_value, i.member_id, r.model, " + prefixed("r.")
+						+ " from usage_period_rollup r join usage_identity i on i.id = r.identity_id "
+						+ "where r.workspace_id = ? and r.period_kind = ? and r.period_start = ?",
+				(rs, n) -> new Grouped(UsageStore.owner(rs), rs.getString(4), UsageStore.counts(rs, 5)), workspaceId,
+				slot.kind().name(), slot.start());
+	}
+
+	/**
+	 * A person's usage per model in a period, over every identity matched to them.
+	 * @param memberId the person
+	 * @param slot the period
+	 * @return one row per model
+	 */
+	List<Grouped> member(Long memberId, Slot slot) {
+		return this.jdbc.query(
+				"select r.model, sum(r.input_tokens), sum(r.output_tokens), sum(r.cache_read_tokens), "
+						+ "sum(r.cache_creation_tokens), sum(r.reasoning_tokens), sum(r.requests), "
+						+ "sum(r.cost_usd_reported), sum(r.records) from usage_identity i join usage_period_rollup r "
+						+ "on r.workspace_id = i.workspace_id and r.period_kind = ? and r.period_start = ? "
+						+ "and r.identity_id = i.id where i.member_id = ? group by r.model",
+				(rs, n) -> new Grouped(null, rs.getString(1), UsageStore.counts(rs, 2)), slot.kind().name(),
+				slot.start(), memberId);
+	}
+
+	/**
+	 * Make sure the rows are cut in the configured timezone before requests are served:
+	 * rebuild them from the hourly rollups when they were cut in another (or never).
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		String builtIn = this.jdbc.query("select zone_id from usage_period_zone where id = 1",
+				(ResultSet rs) -> rs.next() ? rs.getString(1) : null);
+		if (!this.zone.getId().equals(builtIn)) {
+			long started = System.nanoTime();
+			int rows = this.transactions.execute((status) -> rebuild());
+			if (rows > 0 || builtIn != null) {
+				logger.info("Rebuilt usage period totals for timezone {} (were {}): {} rows in {} ms", this.zone,
+						(builtIn != null) ? builtIn : "none", rows, (System.nanoTime() - started) / 1_000_000);
+			}
+		}
+		this.current = true;
+	}
+
+	private int rebuild() {
+		this.jdbc.update("delete from usage_period_rollup");
+		List<Long> identities = this.jdbc.queryForList("select id from usage_identity order by id", Long.class);
+		for (int i = 0; i < identities.size(); i += REBUILD_CHUNK) {
+			List<Long> chunk = identities.subList(i, Math.min(identities.size(), i + REBUILD_CHUNK));
+			Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new HashMap<>();
+			this.jdbc.query("select workspace_id, identity_id, model, bucket_start, " + COUNTS
+					+ " from usage_rollup where identity_id between ? and ?", (ResultSet rs) -> {
+						RollupKey key = new RollupKey(rs.getLong(2), rs.getString(3),
+								rs.getObject(4, java.time.OffsetDateTime.class).toInstant());
+						byWorkspace.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
+							.merge(key, UsageStore.counts(rs, 5), TokenCounts::plus);
+					}, chunk.get(0), chunk.get(chunk.size() - 1));
+			byWorkspace.forEach(this::add);
+		}
+		this.jdbc.update("delete from usage_period_zone");
+		this.jdbc.update("insert into usage_period_zone (id, zone_id, built_at) values (1, ?, ?)", this.zone.getId(),
+				UsageStore.utc(Instant.now()));
+		Integer rows = this.jdbc.queryForObject("select count(*) from usage_period_rollup", Integer.class);
+		return (rows != null) ? rows : 0;
+	}
+
+	/**
+	 * Add to existing rows first; insert the rows that did not exist yet. In key order,
+	 * so that concurrent batches lock rows in the same order; two batches inserting the
+	 * same new row meet the primary key, and the ledger retries the losing batch.
+	 */
+	private void write(Long workspaceId, Map<Key, TokenCounts> periods) {
+		List<Map.Entry<Key, TokenCounts>> entries = new ArrayList<>(periods.entrySet());
+		entries.sort(Map.Entry.comparingByKey(Key.ORDER));
+		int[][] updated = this.jdbc.batchUpdate("update usage_period_rollup set input_tokens = input_tokens + ?, "
+				+ "output_tokens = output_tokens + ?, cache_read_tokens = cache_read_tokens + ?, "
+				+ "cache_creation_tokens = cache_creation_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
+				+ "requests = requests + ?, cost_usd_reported = cost_usd_reported + ?, records = records + ? "
+				+ "where workspace_id = ? and period_kind = ? and period_start = ? and identity_id = ? and model = ?",
+				entries, BATCH, (statement, entry) -> {
+					UsageStore.setCounts(statement, 1, entry.getValue());
+					setKey(statement, 9, workspaceId, entry.getKey());
+				});
+		List<Map.Entry<Key, TokenCounts>> fresh = new ArrayList<>();
+		int index = 0;
+		for (int[] batch : updated) {
+			for (int count : batch) {
+				if (count == 0) {
+					fresh.add(entries.get(index));
+				}
+				index++;
+			}
+		}
+		this.jdbc.batchUpdate(
+				"insert into usage_period_rollup (" + COUNTS + ", workspace_id, period_kind, "
+						+ "period_start, identity_id, model) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				fresh, BATCH, (statement, entry) -> {
+					UsageStore.setCounts(statement, 1, entry.getValue());
+					setKey(statement, 9, workspaceId, entry.getKey());
+				});
+	}
+
+	private static void setKey(java.sql.PreparedStatement statement, int first, Long workspaceId, Key key)
+			throws SQLException {
+		statement.setLong(first, workspaceId);
+		statement.setString(first + 1, key.kind().name());
+		statement.setObject(first + 2, key.start());
+		statement.setLong(first + 3, key.identityId());
+		statement.setString(first + 4, key.model());
+	}
+
+	private Instant startOf(LocalDate day) {
+		return day.atStartOfDay(this.zone).toInstant();
+	}
+
+	private static String prefixed(String alias) {
+		return alias + COUNTS.replace(", ", ", " + alias);
+	}
+
+	/** The kinds of period kept. */
+	enum Kind {
+
+		WEEK {
+			@Override
+			LocalDate start(LocalDate day) {
+				return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+			}
+
+			@Override
+			LocalDate next(LocalDate start) {
+				return start.plusWeeks(1);
+			}
+		},
+
+		MONTH {
+			@Override
+			LocalDate start(LocalDate day) {
+				return day.withDayOfMonth(1);
+			}
+
+			@Override
+			LocalDate next(LocalDate start) {
+				return start.plusMonths(1);
+			}
+		},
+
+		QUARTER {
+			@Override
+			LocalDate start(LocalDate day) {
+				return day.with(IsoFields.DAY_OF_QUARTER, 1);
+			}
+
+			@Override
+			LocalDate next(LocalDate start) {
+				return start.plusMonths(3);
+			}
+		};
+
+		abstract LocalDate start(LocalDate day);
+
+		abstract LocalDate next(LocalDate start);
+
+	}
+
+	/** A period: its kind and first day. */
+	record Slot(Kind kind, LocalDate start) {
+
+	}
+
+	/** The key of a period row within a workspace. */
+	record Key(long identityId, String model, Kind kind, LocalDate start) {
+
+		static final Comparator<Key> ORDER = Comparator.comparing(Key::kind)
+			.thenComparing(Key::start)
+			.thenComparingLong(Key::identityId)
+			.thenComparing(Key::model);
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.legends.usage;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import dev.legends.testkit.RunningApp;
+import dev.legends.workspace.Members;
+import dev.legends.workspace.TimeWindow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Week, month and quarter totals follow {@code LEGENDS_TIMEZONE}: after a restart with
+ * another timezone, usage counts in the weeks of the new one.
+ */
+class PeriodTotalsRestartTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void weekTotalsWhenRestartedInAnotherTimezoneFollowTheNewWeeks() {
+		// Sunday 23:30 UTC is already Monday 00:30 in Berlin.
+		Instant sundayNight = Instant.parse("2026-11-29T23:30:00Z");
+		Long workspace;
+		try (RunningApp app = RunningApp.start(environment("UTC"))) {
+			workspace = app.bean(Members.class).workspace(app.slack().inNewTeam().teamId()).getId();
+			app.bean(UsageLedger.class)
+				.ingest(workspace,
+						List.of(UsageLedgerTests.record("late", UsageIdentity.apiKeyName("ci"), sundayNight, 900)));
+			assertThat(weekOf(app, workspace, "2026-11-23", "UTC")).isEqualTo(900);
+		}
+		try (RunningApp app = RunningApp.start(environment("Europe/Berlin"))) {
+			assertThat(weekOf(app, workspace, "2026-11-23", "Europe/Berlin")).isZero();
+			assertThat(weekOf(app, workspace, "2026-11-30", "Europe/Berlin")).isEqualTo(900);
+			assertThat(app.bean(UsageLedger.class)
+				.workspaceTotals(workspace, window("2026-12-01", "2027-01-01", "Europe/Berlin"))
+				.inputTokens()).isZero();
+		}
+	}
+
+	private static long weekOf(RunningApp app, Long workspace, String monday, String zone) {
+		return app.bean(UsageLedger.class)
+			.workspaceTotals(workspace, window(monday, java.time.LocalDate.parse(monday).plusWeeks(1).toString(), zone))
+			.inputTokens();
+	}
+
+	private static TimeWindow window(String start, String end, String zone) {
+		return new TimeWindow(java.time.LocalDate.parse(start).atStartOfDay(ZoneId.of(zone)).toInstant(),
+				java.time.LocalDate.parse(end).atStartOfDay(ZoneId.of(zone)).toInstant());
+	}
+
+	private Map<String, String> environment(String zone) {
+		return Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + this.dir.resolve("legends") + ";DB_CLOSE_ON_EXIT=FALSE",
+				"LEGENDS_TIMEZONE", zone, "logging.level.root", "warn");
+	}
+
+}
