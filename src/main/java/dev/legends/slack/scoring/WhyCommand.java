@@ -1,5 +1,6 @@
 package dev.legends.slack.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,9 +8,12 @@ import java.util.regex.Pattern;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+import dev.legends.ingest.CodingActivity;
 import dev.legends.scoring.Explanation;
 import dev.legends.scoring.Period;
 import dev.legends.scoring.Scoring;
+import dev.legends.slack.blocks.ActivityBlocks;
 import dev.legends.slack.blocks.ExplanationBlocks;
 import dev.legends.slack.commands.CommandRequest;
 import dev.legends.slack.commands.Replies;
@@ -32,9 +36,12 @@ class WhyCommand implements Subcommand {
 
 	private final Members members;
 
-	WhyCommand(Scoring scoring, Members members) {
+	private final CodingActivity activity;
+
+	WhyCommand(Scoring scoring, Members members, CodingActivity activity) {
 		this.scoring = scoring;
 		this.members = members;
+		this.activity = activity;
 	}
 
 	@Override
@@ -68,9 +75,10 @@ class WhyCommand implements Subcommand {
 		}
 		Explanation why = this.scoring.explain(subject, period.get());
 		boolean own = subject.getId().equals(command.member().getId());
-		return ctx.ack((r) -> r.responseType("ephemeral")
-			.text(ExplanationBlocks.fallback(why))
-			.blocks(ExplanationBlocks.render(why, own)));
+		List<LayoutBlock> blocks = new ArrayList<>(ExplanationBlocks.render(why, own));
+		blocks.addAll(ActivityBlocks.context(this.activity.totalsFor(subject, period.get().toWindow()),
+				"in " + period.get().label()));
+		return ctx.ack((r) -> r.responseType("ephemeral").text(ExplanationBlocks.fallback(why)).blocks(blocks));
 	}
 
 }

@@ -43,6 +43,22 @@ class ActivitySectionTests {
 	}
 
 	@Test
+	void whyWhenClaudeCodeActivityImportedShowsItBesideTheArithmeticAsActivity(SlackTestClient slack,
+			FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(new SlackUser("UACTIVE3", "Active Alan", "active.alan@example.com", "UTC", false));
+		Member alan = this.members.member(team.teamId(), "UACTIVE3");
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		this.activity.record(alan.getWorkspaceId(), "claude-code-analytics",
+				List.of(new ActivitySignal(UsageIdentity.slackId("UACTIVE3"), today, 7, 300, 20, 4, 1)));
+		String why = SlackMessages.visibleText(team.command("UACTIVE3", "why").body());
+		assertThat(why).contains("Claude Code activity in Week", "activity, not outcomes", "7 sessions",
+				"+300 / −20 lines", "4 commits", "1 pull requests");
+		assertThat(SlackMessages.visibleText(team.command("UACTIVE3", "why last week").body()))
+			.doesNotContain("Claude Code activity");
+	}
+
+	@Test
 	void meWhenNoActivityImportedLeavesTheSectionOut(SlackTestClient slack, FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
 		fake.addUser(new SlackUser("UQUIET2", "Quiet Quentin", "quiet.quentin@example.com", "UTC", false));
