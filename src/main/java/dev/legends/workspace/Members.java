@@ -68,6 +68,9 @@ public class Members {
 		Member member = this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId)
 			.orElseGet(() -> newMember(workspace, userId));
 		boolean known = member.getId() != null;
+		if (known && !isStale(member)) {
+			return member;
+		}
 		String emailBefore = member.getEmail();
 		if (isStale(member)) {
 			Instant now = this.clock.instant();
