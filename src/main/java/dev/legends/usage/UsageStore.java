@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -258,8 +259,15 @@ class UsageStore {
 		statement.setLong(first + 7, counts.records());
 	}
 
+	/**
+	 * The instant as a UTC date-time for JDBC. Not {@code instant.atOffset(UTC)}: on Java
+	 * 17 that asks the offset for its rules, and each such call builds a new
+	 * {@code ZoneRules} (two per record on the ingest path).
+	 */
 	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+		return OffsetDateTime.of(
+				LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+				ZoneOffset.UTC);
 	}
 
 	private static Object[] params(Object first, Object second, List<String> rest) {

@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.RunningApp;
 import org.flywaydb.core.Flyway;
@@ -31,10 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ingest throughput: N records through {@code POST /api/v1/usage} (HTTP, batches of
  * 10,000, a key made with a signed {@code /legends key create}) into an H2 file database,
  * against a raw JDBC batch insert of the same rows into the same table of another H2 file
- * database. Prints both rates and their ratio.
+ * database. Prints both rates and their ratio, and beside them the CPU time this JVM
+ * spent per record in each (on a machine shared with other work, wall-clock rates move
+ * with the load; CPU time much less).
  *
  * <pre>
- * mvn -Pbenchmark test -Dtest=IngestBenchmark                       # 200,000 records
+ * mvn -Pbenchmark test -Dtest=IngestBenchmark                       # 200,000 records (after 50,000 warm-up)
  * mvn -Pbenchmark test -Dtest=IngestBenchmark -Drecords=1000000 -Dbaseline=false -DargLine=-Xmx512m
  * </pre>
  */
@@ -54,6 +58,12 @@ class IngestBenchmark {
 	 */
 	private static final long SECONDS_APART = Long.getLong("seconds", 1);
 
+	/**
+	 * Records sent (and rows inserted) before timing starts, on both sides alike, so that
+	 * both are timed with their code compiled: {@code -Dwarmup=1000} for a short one.
+	 */
+	private static final int WARM_UP = Math.max(PEOPLE, Integer.getInteger("warmup", 50_000));
+
 	private static final Instant BASE = Instant.parse("2026-01-05T00:00:00Z");
 
 	@Test
@@ -62,14 +72,22 @@ class IngestBenchmark {
 		boolean baseline = Boolean.parseBoolean(System.getProperty("baseline", "true"));
 		Path dir = Files.createTempDirectory("legends-ingest-benchmark");
 		try {
-			double api = api(dir.resolve("app"), records);
+			Timing api = api(dir.resolve("app"), records);
 			System.out.printf(Locale.ROOT, "%nIngest benchmark: %,d records, H2 file databases in %s%n", records, dir);
-			System.out.printf(Locale.ROOT, "  batch API (HTTP, %,d per batch): %,.0f records/s%n", BATCH, api);
+			System.out.printf(Locale.ROOT,
+					"  batch API (HTTP, %,d per batch): %,.0f records/s  (%.1f µs CPU per record)%n", BATCH, api.rate(),
+					api.cpuMicrosPerRecord());
 			if (baseline) {
-				double raw = rawJdbc(dir.resolve("raw"), records);
-				System.out.printf(Locale.ROOT, "  raw JDBC batch insert:          %,.0f records/s%n", raw);
-				System.out.printf(Locale.ROOT, "  ratio API / raw JDBC:           %.2f%n", api / raw);
+				Timing raw = rawJdbc(dir.resolve("raw"), records);
+				System.out.printf(Locale.ROOT,
+						"  raw JDBC batch insert:          %,.0f records/s  (%.1f µs CPU per record)%n", raw.rate(),
+						raw.cpuMicrosPerRecord());
+				System.out.printf(Locale.ROOT, "  ratio API / raw JDBC:           %.2f  (by CPU time: %.2f)%n",
+						api.rate() / raw.rate(), raw.cpuMicrosPerRecord() / api.cpuMicrosPerRecord());
 			}
+			System.out.printf(Locale.ROOT, "  load average %.2f on %d cores%n",
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+					Runtime.getRuntime().availableProcessors());
 			System.out.printf(Locale.ROOT, "  max heap %,d MB, peak heap used %,d MB%n%n",
 					Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeapMegabytes());
 		}
@@ -78,7 +96,7 @@ class IngestBenchmark {
 		}
 	}
 
-	private double api(Path dir, int records) {
+	private Timing api(Path dir, int records) {
 		Map<String, String> env = Map.of("LEGENDS_DB_URL",
 				"jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE", "LOGGING_LEVEL_ROOT",
 				"warn");
@@ -86,24 +104,26 @@ class IngestBenchmark {
 			IngestClient client = IngestClient.withNewKey(app.slack(), "benchmark");
 			// Warm-up, not timed: every identity once (the first sight of an email asks
 			// Slack), and the JIT.
-			assertThat(client.post("/api/v1/usage", "application/json", batch(-PEOPLE * 5, 0)).statusCode())
-				.isEqualTo(200);
-			long nanos = 0;
+			for (int from = -WARM_UP; from < 0; from += BATCH) {
+				assertThat(client.post("/api/v1/usage", "application/json", batch(from, Math.min(0, from + BATCH)))
+					.statusCode()).isEqualTo(200);
+			}
+			Timing timing = new Timing(records);
 			long accepted = 0;
 			for (int from = 0; from < records; from += BATCH) {
 				byte[] body = batch(from, Math.min(records, from + BATCH));
-				long start = System.nanoTime();
+				timing.start();
 				HttpResponse<String> response = client.post("/api/v1/usage", "application/json", body);
-				nanos += System.nanoTime() - start;
+				timing.stop();
 				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 				accepted += Long.parseLong(response.body().replaceAll(".*\"accepted\":(\\d+).*", "$1"));
 			}
 			assertThat(accepted).isEqualTo(records);
-			return records / (nanos / 1e9);
+			return timing;
 		}
 	}
 
-	private double rawJdbc(Path dir, int records) throws SQLException {
+	private Timing rawJdbc(Path dir, int records) throws SQLException {
 		String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/raw;DB_CLOSE_ON_EXIT=FALSE";
 		Flyway.configure()
 			.dataSource(url, "sa", "")
@@ -112,15 +132,20 @@ class IngestBenchmark {
 			.migrate();
 		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
 			connection.setAutoCommit(false);
-			long nanos = 0;
+			// The same warm-up rows, not timed.
+			for (int from = -WARM_UP; from < 0; from += BATCH) {
+				insert(connection, rows(from, Math.min(0, from + BATCH)));
+				connection.commit();
+			}
+			Timing timing = new Timing(records);
 			for (int from = 0; from < records; from += BATCH) {
 				Row[] rows = rows(from, Math.min(records, from + BATCH));
-				long start = System.nanoTime();
+				timing.start();
 				insert(connection, rows);
 				connection.commit();
-				nanos += System.nanoTime() - start;
+				timing.stop();
 			}
-			return records / (nanos / 1e9);
+			return timing;
 		}
 	}
 
@@ -209,6 +234,49 @@ class IngestBenchmark {
 		try (Stream<Path> paths = Files.walk(dir)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
+	}
+
+	/**
+	 * Wall-clock time of the timed sections, and the CPU time this JVM spent in them (all
+	 * its threads: request, client, database, GC), which other processes' load on the
+	 * machine changes much less than wall-clock time.
+	 */
+	private static final class Timing {
+
+		private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+		private final int records;
+
+		private long nanos;
+
+		private long cpuNanos;
+
+		private long startNanos;
+
+		private long startCpuNanos;
+
+		Timing(int records) {
+			this.records = records;
+		}
+
+		void start() {
+			this.startNanos = System.nanoTime();
+			this.startCpuNanos = this.os.getProcessCpuTime();
+		}
+
+		void stop() {
+			this.nanos += System.nanoTime() - this.startNanos;
+			this.cpuNanos += this.os.getProcessCpuTime() - this.startCpuNanos;
+		}
+
+		double rate() {
+			return this.records / (this.nanos / 1e9);
+		}
+
+		double cpuMicrosPerRecord() {
+			return this.cpuNanos / 1e3 / this.records;
+		}
+
 	}
 
 	private record Row(String id, int person, String model, Instant start, long input, long output, long cacheRead,
