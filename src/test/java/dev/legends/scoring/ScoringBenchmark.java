@@ -26,12 +26,14 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import dev.legends.testkit.RunningApp;
+import dev.legends.testkit.SlackTestClient;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import dev.legends.usage.UsageLedger;
-import dev.legends.testkit.SlackTestClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +109,9 @@ class ScoringBenchmark {
 					+ String.format("%,d", BIG_MEMBERS) + " members)", cold);
 			print("quarter board, cached", warm);
 			assertThat(workspace).isPositive();
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(dir);
 		}
 	}
 
