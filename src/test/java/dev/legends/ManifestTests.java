@@ -48,7 +48,8 @@ class ManifestTests {
 		assertThat(command.get("command").asText()).isEqualTo("/legends");
 		assertThat(command.get("should_escape").asBoolean()).isTrue();
 		assertThat(manifest.at("/oauth_config/scopes/bot").toString()).contains("commands", "chat:write",
-				"chat:write.public", "users:read", "users:read.email", "im:write", "files:write", "usergroups:read");
+				"chat:write.public", "users:read", "users:read.email", "im:write", "files:write", "usergroups:read",
+				"channels:read", "groups:read");
 		assertThat(manifest.at("/settings/event_subscriptions/bot_events").toString()).contains("app_home_opened",
 				"app_uninstalled", "tokens_revoked");
 		assertThat(manifest.at("/settings/interactivity/request_url").asText()).endsWith("/slack/events");

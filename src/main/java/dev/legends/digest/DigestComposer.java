@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.legends.digest.DigestAudience.Audience;
 import dev.legends.digest.DigestFigures.PersonFigures;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
@@ -43,17 +44,20 @@ class DigestComposer {
 
 	private final Members members;
 
-	DigestComposer(DigestFigures figures, Members members) {
+	private final DigestAudience audience;
+
+	DigestComposer(DigestFigures figures, Members members, DigestAudience audience) {
 		this.figures = figures;
 		this.members = members;
+		this.audience = audience;
 	}
 
 	/**
 	 * The digest and the weeks its chart shows (oldest first, the period last).
 	 */
 	Composed compose(DigestSchedule schedule, DigestPeriod period) {
-		CacheKey key = new CacheKey(schedule.getWorkspaceId(), schedule.getTeamId(), period.key(),
-				period.zone().getId(), Set.copyOf(schedule.getSections()));
+		Audience audience = this.audience.of(schedule);
+		CacheKey key = new CacheKey(audience, period.key(), period.zone().getId(), Set.copyOf(schedule.getSections()));
 		long now = System.nanoTime();
 		if (this.recent.size() > MAX_CACHED) {
 			this.recent.values().removeIf((entry) -> entry.isDone() && now - entry.join().at() > CACHE_NANOS);
@@ -66,7 +70,7 @@ class DigestComposer {
 			return theirs.join().composed();
 		}
 		try {
-			Composed composed = composeFresh(schedule, period);
+			Composed composed = composeFresh(audience, schedule.getSections(), period);
 			mine.complete(new Cached(composed, now));
 			return composed;
 		}
@@ -78,11 +82,11 @@ class DigestComposer {
 	}
 
 	/**
-	 * Compose without the cache: schedules of the same scope due at the same time (many
-	 * channels at 09:00) share one composition.
+	 * Compose without the cache: schedules of the same audience due at the same time
+	 * (many channels with the same people at 09:00) share one composition.
 	 */
-	private Composed composeFresh(DigestSchedule schedule, DigestPeriod period) {
-		DigestScope scope = new DigestScope(schedule.getWorkspaceId(), schedule.getTeamId());
+	private Composed composeFresh(Audience audience, Set<DigestSection> shown, DigestPeriod period) {
+		DigestScope scope = audience.scope();
 		LocalDate monday = period.window().start().atZone(period.zone()).toLocalDate();
 		List<List<PersonFigures>> weeks = new ArrayList<>();
 		for (int back = 0; back < CHART_WEEKS; back++) {
@@ -98,12 +102,15 @@ class DigestComposer {
 			chart.add(week(monday.minusWeeks(back), weeks.get(back)));
 		}
 		String title = this.figures.scopeName(scope).map((name) -> "Weekly digest · " + name).orElse("Weekly digest");
-		Set<DigestSection> sections = EnumSet.copyOf(schedule.getSections());
-		Optional<String> notice = Optional.empty();
+		Set<DigestSection> sections = EnumSet.copyOf(shown);
+		Optional<String> notice = audience.note();
 		if (!this.figures.showsFiguresInChannels(scope)) {
 			sections.retainAll(EnumSet.of(DigestSection.CONTRIBUTORS));
-			notice = Optional.of("Team totals, trend, goals and the chart are shown in channels only for teams of "
-					+ "five or more people.");
+			notice = Optional.of(scope.isChannel()
+					? "Totals, trend, goals and the chart are shown only when at least five people in this channel "
+							+ "use Legends."
+					: "Team totals, trend, goals and the chart are shown in channels only for teams of five or more "
+							+ "people.");
 		}
 		Digest digest = new Digest(title, period.label(), period.key(), period.toDate(), sections, totals(now),
 				previous, this.figures.goals(scope), topContributors(now),
@@ -202,7 +209,7 @@ class DigestComposer {
 
 	}
 
-	private record CacheKey(long workspaceId, Long teamId, String periodKey, String zone, Set<DigestSection> sections) {
+	private record CacheKey(Audience audience, String periodKey, String zone, Set<DigestSection> sections) {
 
 	}
 

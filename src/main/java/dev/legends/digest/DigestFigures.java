@@ -14,7 +14,7 @@ public interface DigestFigures {
 	/**
 	 * Everyone in a scope with any outcome or usage in an ISO week (listed or not: the
 	 * digest leaves out who must not be named, but counts them in totals).
-	 * @param scope the team or workspace
+	 * @param scope the team, channel members or workspace
 	 * @param monday the first day of the week
 	 * @param zone the timezone whose midnight starts the week
 	 * @return the people's figures
@@ -22,15 +22,16 @@ public interface DigestFigures {
 	List<PersonFigures> people(DigestScope scope, LocalDate monday, ZoneId zone);
 
 	/**
-	 * Progress against the scope's goal in effect.
-	 * @param scope the team or workspace
+	 * Progress against the goals in effect: the team's, or for a channel those of the
+	 * teams whose members are all in it.
+	 * @param scope the team, channel members or workspace
 	 * @return the goal lines, empty without a goal
 	 */
 	List<Digest.GoalLine> goals(DigestScope scope);
 
 	/**
 	 * Whether the scope's aggregate figures may be shown in a channel (teams of five or
-	 * more, and whole workspaces).
+	 * more, channels with five or more people Legends knows, and whole workspaces).
 	 * @param scope the scope
 	 * @return {@code true} when they may
 	 */
@@ -39,7 +40,7 @@ public interface DigestFigures {
 	/**
 	 * The scope's name for the title (a team's name).
 	 * @param scope the scope
-	 * @return the name, empty for the whole workspace
+	 * @return the name, empty for a channel or the whole workspace
 	 */
 	Optional<String> scopeName(DigestScope scope);
 

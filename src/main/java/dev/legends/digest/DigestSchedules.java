@@ -128,7 +128,8 @@ public class DigestSchedules {
 
 	/**
 	 * Whether a person may set up a digest for a team (or, with {@code null}, for the
-	 * whole workspace): admins for any team of their workspace, managers for their teams.
+	 * channel's members): admins for any team of their workspace, managers for their
+	 * teams.
 	 * @param member the person
 	 * @param teamId the team, or {@code null}
 	 * @return {@code true} when allowed

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ModuleDigestFigures implements DigestFigures {
+
+	/** Teams whose goals a channel digest shows at most. */
+	static final int MAX_CHANNEL_TEAMS = 3;
 
 	private final Scoring scoring;
 
@@ -58,6 +62,12 @@ class ModuleDigestFigures implements DigestFigures {
 	}
 
 	private Collection<Member> membersOf(DigestScope scope) {
+		if (scope.isChannel()) {
+			return this.members.all(scope.workspaceId())
+				.stream()
+				.filter((member) -> scope.memberIds().contains(member.getId()))
+				.toList();
+		}
 		if (scope.teamId() == null) {
 			return this.members.all(scope.workspaceId());
 		}
@@ -76,11 +86,36 @@ class ModuleDigestFigures implements DigestFigures {
 
 	@Override
 	public List<Digest.GoalLine> goals(DigestScope scope) {
+		if (scope.isChannel()) {
+			return channelGoals(scope);
+		}
 		return team(scope).map(this.goals::progress).map(ModuleDigestFigures::lines).orElse(List.of());
+	}
+
+	/**
+	 * The goals of the teams whose members are all in the channel (large enough to be
+	 * shown in a channel), each line named after its team.
+	 */
+	private List<Digest.GoalLine> channelGoals(DigestScope scope) {
+		List<Digest.GoalLine> lines = new ArrayList<>();
+		this.teams.all(scope.workspaceId())
+			.stream()
+			.filter((team) -> team.isChannelSized() && scope.memberIds().containsAll(team.memberIds()))
+			.sorted(Comparator.comparing(Team::name, String.CASE_INSENSITIVE_ORDER))
+			.map(this.goals::progress)
+			.filter((progress) -> progress.hasGoal() && progress.isChannelSized())
+			.limit(MAX_CHANNEL_TEAMS)
+			.forEach((progress) -> lines(progress)
+				.forEach((line) -> lines.add(new Digest.GoalLine(progress.team().name() + " · " + line.label(),
+						line.actual(), line.target(), line.higherIsBetter()))));
+		return lines;
 	}
 
 	@Override
 	public boolean showsFiguresInChannels(DigestScope scope) {
+		if (scope.isChannel()) {
+			return scope.memberIds().size() >= Team.MIN_SIZE_FOR_CHANNELS;
+		}
 		return team(scope).map(Team::isChannelSized).orElse(true);
 	}
 

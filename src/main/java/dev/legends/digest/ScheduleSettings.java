@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What a person chose for a channel's digest.
  *
- * @param teamId the team covered, or {@code null} for the whole workspace
+ * @param teamId the team covered, or {@code null} for the channel's members
  * @param weekday the day it posts
  * @param time the local time it posts
  * @param zone the timezone of that time

@@ -138,6 +138,9 @@ public final class OfflineSlackApi implements Interceptor {
 				"{\"ok\":true,\"channel\":\"" + parameters.getOrDefault("channel", "C0DEMO") + "\",\"ts\":\"" + ts
 						+ "\",\"message_ts\":\"" + ts + "\"}";
 			case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D0DEMO\"}}";
+			case "conversations.members" -> "{\"ok\":true,\"members\":["
+					+ String.join(",", this.users.keySet().stream().sorted().map((id) -> "\"" + id + "\"").toList())
+					+ "],\"response_metadata\":{\"next_cursor\":\"\"}}";
 			case "views.open", "views.push", "views.update", "views.publish" ->
 				"{\"ok\":true,\"view\":{\"id\":\"V0DEMO\"}}";
 			case "files.getUploadURLExternal" ->

@@ -35,7 +35,7 @@ class DigestComposerTests {
 		DigestComposer composer = new DigestComposer(
 				figures(Map.of(WEEK,
 						List.of(person(1, 2, 6, 40), person(2, 5, 20, 10), person(3, 4, 12, 10), person(4, 1, 3, 5)))),
-				members(people));
+				members(people), audience(people));
 		Digest digest = compose(composer);
 		assertThat(digest.topContributors()).extracting(Digest.Contributor::displayName)
 			.containsExactly("Ada", "Grace");
@@ -50,7 +50,7 @@ class DigestComposerTests {
 		DigestComposer composer = new DigestComposer(
 				figures(Map.of(WEEK, List.of(person(1, 2, 6, 60), person(2, 2, 8, 40)), WEEK.minusWeeks(1),
 						List.of(person(1, 1, 3, 60), person(2, 1, 3, 100)))),
-				members(people));
+				members(people), audience(people));
 		Digest digest = compose(composer);
 		assertThat(digest.mostImproved()).isPresent();
 		assertThat(digest.mostImproved().get().displayName()).isEqualTo("Grace");
@@ -78,6 +78,11 @@ class DigestComposerTests {
 		given(member.getDisplayName()).willReturn(name);
 		given(member.isListed()).willReturn(listed);
 		return member;
+	}
+
+	/** Everyone is in the digest's channel. */
+	private static DigestAudience audience(Map<Long, Member> people) {
+		return new DigestAudience((channel) -> ChannelDirectory.Membership.of(List.of()), members(people));
 	}
 
 	private static Members members(Map<Long, Member> people) {

@@ -56,6 +56,8 @@ class DigestContentTests {
 	void digestWhenUsageButNoOutcomesShowsCostAndSaysNothingWasConfirmed(SlackTestClient slack, FakeSlackApi fake) {
 		String teamId = slack.inNewTeam().teamId();
 		Member spender = this.members.member(teamId, "USPEND1");
+		List.of("USPEND2", "USPEND3", "USPEND4", "USPEND5").forEach((id) -> this.members.member(teamId, id));
+		fake.setChannelMembers("CSPEND1", List.of("USPEND1", "USPEND2", "USPEND3", "USPEND4", "USPEND5"));
 		this.usage.ingest(spender.getWorkspaceId(),
 				List.of(new UsageInput("spend-1", UsageIdentity.slackId("USPEND1"), "claude-code", "claude-sonnet-4-5",
 						Instant.parse("2026-11-18T10:00:00Z"), Instant.parse("2026-11-18T10:59:59Z"), 1_000_000,

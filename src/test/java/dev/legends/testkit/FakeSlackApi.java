@@ -56,6 +56,8 @@ public final class FakeSlackApi {
 
 	private final Map<String, List<String>> usergroups = new ConcurrentHashMap<>();
 
+	private final Map<String, List<String>> channelMembers = new ConcurrentHashMap<>();
+
 	private final Map<String, List<JsonObject>> channelHistory = new ConcurrentHashMap<>();
 
 	private final Map<String, String> channelErrors = new ConcurrentHashMap<>();
@@ -125,10 +127,11 @@ public final class FakeSlackApi {
 		this.socketModeUrl = url;
 	}
 
-	/** Forget all calls, failures and channel history (users stay). */
+	/** Forget all calls, failures, channel history and channel members (users stay). */
 	public void reset() {
 		this.socketModeUrl = null;
 		this.calls.clear();
+		this.channelMembers.clear();
 		this.failures.clear();
 		this.channelHistory.clear();
 		this.channelErrors.clear();
@@ -273,6 +276,17 @@ public final class FakeSlackApi {
 		this.usergroups.put(usergroupId, List.copyOf(userIds));
 	}
 
+	/**
+	 * Set the members of a channel for {@code conversations.members} until reset (which
+	 * pages them by the call's {@code limit} and {@code cursor}); a channel not set has
+	 * no members.
+	 * @param channel the channel id
+	 * @param userIds its members, people and bots
+	 */
+	public void setChannelMembers(String channel, List<String> userIds) {
+		this.channelMembers.put(channel, List.copyOf(userIds));
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
@@ -370,7 +384,7 @@ public final class FakeSlackApi {
 			case "conversations.history":
 				return history(params.get("channel"));
 			case "conversations.members":
-				return "{\"ok\":true,\"members\":[],\"response_metadata\":{\"next_cursor\":\"\"}}";
+				return channelMembers(params);
 			case "views.open":
 			case "views.push":
 			case "views.update":
@@ -408,6 +422,17 @@ public final class FakeSlackApi {
 		}
 		this.channelHistory.computeIfAbsent(channel, (key) -> new CopyOnWriteArrayList<>()).add(0, message);
 		return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\",\"message\":" + message + "}";
+	}
+
+	private String channelMembers(Map<String, String> params) {
+		List<String> all = this.channelMembers.getOrDefault(params.get("channel"), List.of());
+		int from = params.getOrDefault("cursor", "").startsWith("next:")
+				? Integer.parseInt(params.get("cursor").substring("next:".length())) : 0;
+		int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+		int to = Math.min(all.size(), from + limit);
+		String next = (to < all.size()) ? "next:" + to : "";
+		return "{\"ok\":true,\"members\":" + this.gson.toJson(all.subList(Math.min(from, to), to))
+				+ ",\"response_metadata\":{\"next_cursor\":\"" + next + "\"}}";
 	}
 
 	private String history(String channel) {

@@ -126,9 +126,9 @@ class DigestSetupFeature implements SlackFeature {
 
 	private Long team(ViewState.Value value, Member member, Map<String, String> errors) {
 		String chosen = (value != null && value.getSelectedOption() != null) ? value.getSelectedOption().getValue()
-				: DigestSetupModal.WHOLE_WORKSPACE;
+				: DigestSetupModal.CHANNEL_MEMBERS;
 		Long teamId = null;
-		if (!DigestSetupModal.WHOLE_WORKSPACE.equals(chosen)) {
+		if (!DigestSetupModal.CHANNEL_MEMBERS.equals(chosen)) {
 			try {
 				teamId = Long.valueOf(chosen);
 			}

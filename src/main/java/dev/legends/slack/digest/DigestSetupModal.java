@@ -37,7 +37,8 @@ final class DigestSetupModal {
 
 	static final String TEAM = "digest_team";
 
-	static final String WHOLE_WORKSPACE = "workspace";
+	/** The option for a digest without a team: the channel's members. */
+	static final String CHANNEL_MEMBERS = "workspace";
 
 	static final String WEEKDAY = "digest_weekday";
 
@@ -56,13 +57,13 @@ final class DigestSetupModal {
 
 	static View build(String channelId, ScheduleSettings current, List<Team> teams) {
 		List<OptionObject> teamOptions = new ArrayList<>();
-		teamOptions.add(option(plainText("Whole workspace"), WHOLE_WORKSPACE));
+		teamOptions.add(option(plainText("This channel's members"), CHANNEL_MEMBERS));
 		teams.stream()
 			.limit(MAX_TEAMS)
 			.forEach((team) -> teamOptions.add(option(plainText(limit(team.name(), 75)), String.valueOf(team.id()))));
 		OptionObject initialTeam = teamOptions.stream()
 			.filter((option) -> option.getValue()
-				.equals((current.teamId() != null) ? String.valueOf(current.teamId()) : WHOLE_WORKSPACE))
+				.equals((current.teamId() != null) ? String.valueOf(current.teamId()) : CHANNEL_MEMBERS))
 			.findFirst()
 			.orElse(teamOptions.get(0));
 		List<OptionObject> days = Arrays.stream(DayOfWeek.values()).map(DigestSetupModal::dayOption).toList();
@@ -84,7 +85,9 @@ final class DigestSetupModal {
 							+ "It covers the last full week (Monday to Sunday)."))),
 					input((i) -> i.blockId(TEAM)
 						.label(plainText("Team"))
-						.hint(plainText("Whose outcomes and cost the digest shows"))
+						.hint(plainText(
+								"Whose outcomes and cost the digest shows: a team, or whoever is in this channel "
+										+ "when it posts"))
 						.element(staticSelect(
 								(e) -> e.actionId(ACTION).options(teamOptions).initialOption(initialTeam)))),
 					input((i) -> i.blockId(WEEKDAY)

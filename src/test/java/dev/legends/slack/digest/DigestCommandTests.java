@@ -62,6 +62,9 @@ class DigestCommandTests {
 	@Test
 	void digestNowWhenAdminAcksThenPostsDigestWithMetadataAndChart(SlackTestClient slack, FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
+		List<String> people = List.of("UNOW1", "UNOW2", "UNOW3", "UNOW4", "UNOW5");
+		people.forEach((id) -> this.members.member(team.teamId(), id));
+		fake.setChannelMembers("CNOW1", people);
 		String answer = SlackMessages.visibleText(team.command(ADMIN, "digest now", "CNOW1").body());
 		assertThat(answer).contains("Posting this week's digest so far");
 		fake.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(20));
