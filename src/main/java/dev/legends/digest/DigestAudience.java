@@ -1,7 +1,9 @@
 package dev.legends.digest;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.legends.digest.ChannelDirectory.Membership;
@@ -27,6 +29,13 @@ class DigestAudience {
 
 	private final Members members;
 
+	/**
+	 * Per workspace and channel, the last membership read and the members it maps to:
+	 * while the directory hands out the same membership, digests due together map it
+	 * once.
+	 */
+	private final Map<String, Known> known = new ConcurrentHashMap<>();
+
 	DigestAudience(ChannelDirectory channels, Members members) {
 		this.channels = channels;
 		this.members = members;
@@ -48,18 +57,28 @@ class DigestAudience {
 			return new Audience(new DigestScope(schedule.getWorkspaceId(), null),
 					Optional.of(wholeWorkspaceNote(membership.error())));
 		}
-		Set<Long> ids = this.members.all(schedule.getWorkspaceId())
-			.stream()
-			.filter((member) -> membership.userIds().contains(member.getSlackUserId()))
-			.map(Member::getId)
-			.collect(Collectors.toSet());
-		return new Audience(DigestScope.channel(schedule.getWorkspaceId(), ids), Optional.empty());
+		String key = schedule.getWorkspaceId() + "/" + schedule.getChannelId();
+		Known known = this.known.get(key);
+		if (known == null || known.membership() != membership) {
+			Set<Long> ids = this.members.all(schedule.getWorkspaceId())
+				.stream()
+				.filter((member) -> membership.userIds().contains(member.getSlackUserId()))
+				.map(Member::getId)
+				.collect(Collectors.toSet());
+			known = new Known(membership, DigestScope.channel(schedule.getWorkspaceId(), ids));
+			this.known.put(key, known);
+		}
+		return new Audience(known.scope(), Optional.empty());
 	}
 
 	static String wholeWorkspaceNote(String error) {
 		return "This digest covers everyone in the workspace: Legends couldn't list this channel's members (Slack "
 				+ "says `" + error + "`). An admin can reinstall Legends to grant it the `channels:read` and "
 				+ "`groups:read` permissions.";
+	}
+
+	private record Known(Membership membership, DigestScope scope) {
+
 	}
 
 	/**

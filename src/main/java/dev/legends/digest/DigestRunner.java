@@ -45,6 +45,8 @@ class DigestRunner {
 
 	private final Members members;
 
+	private final DueTogether dueTogether;
+
 	private final Clock clock;
 
 	private final Map<List<Digest.WeekFigures>, byte[]> charts = new LinkedHashMap<>(16, 0.75f, true) {
@@ -57,12 +59,13 @@ class DigestRunner {
 	};
 
 	DigestRunner(DigestScheduleRepository schedules, DeliveryLedger ledger, DigestComposer composer,
-			DigestPublisher publisher, Members members, Optional<Clock> clock) {
+			DigestPublisher publisher, Members members, DueTogether dueTogether, Optional<Clock> clock) {
 		this.schedules = schedules;
 		this.ledger = ledger;
 		this.composer = composer;
 		this.publisher = publisher;
 		this.members = members;
+		this.dueTogether = dueTogether;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -70,7 +73,7 @@ class DigestRunner {
 	 * Handle a fire of a schedule's trigger: find the occurrence it stands for (the
 	 * latest weekday and time at or before the fire, in the schedule's timezone), skip it
 	 * when the fire comes later than the misfire grace (the app was down too long), else
-	 * post that occurrence's digest, once.
+	 * post that occurrence's digest, once, and start the others due at the same time.
 	 */
 	CompletableFuture<Outcome> runFired(long scheduleId, Instant fired, Duration grace) {
 		Optional<DigestSchedule> schedule = this.schedules.findById(scheduleId);
@@ -87,7 +90,28 @@ class DigestRunner {
 		if (schedule.get().getStatus() == ScheduleStatus.OFF) {
 			return CompletableFuture.completedFuture(Outcome.SKIPPED);
 		}
-		return run(schedule.get(), DigestPeriod.lastFullWeek(due, schedule.get().getZoneId()));
+		CompletableFuture<Outcome> own = run(schedule.get(),
+				DigestPeriod.lastFullWeek(due, schedule.get().getZoneId()));
+		runDueTogether(schedule.get(), due);
+		return own;
+	}
+
+	/**
+	 * Start the other digests due at the same time, the first time one of them fires:
+	 * their own fires then find them claimed or posted.
+	 */
+	private void runDueTogether(DigestSchedule fired, Instant due) {
+		for (DigestSchedule other : this.dueTogether.othersOnce(fired, due)) {
+			this.dueTogether.start(() -> {
+				try {
+					run(other, DigestPeriod.lastFullWeek(due, other.getZoneId()));
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not start the digest of schedule {} due at {}; its own trigger will",
+							other.getId(), due, ex);
+				}
+			});
+		}
 	}
 
 	/**

@@ -104,6 +104,8 @@ class DigestFanoutBenchmark {
 		System.out.printf("limits require %.2f s (busiest lane: posts-1 + its random 429 waits); ratio %.3f%n",
 				required, elapsed / required);
 		printClaims(due);
+		printGaps(fake);
+		printBusiestLane(fake, due);
 		assertThat(posted()).isEqualTo(count);
 		assertThat(duplicates(fake)).isZero();
 		assertThat(limits.accepted()).isEqualTo(count);
@@ -118,6 +120,38 @@ class DigestFanoutBenchmark {
 		System.out.printf("jobs ran from %.2f s to %.2f s after the due minute; last post recorded at %.2f s%n",
 				seconds(due, row.get("first_claim")), seconds(due, row.get("last_claim")),
 				seconds(due, row.get("last_post")));
+	}
+
+	/** How much longer than the limit's second each channel waited between two posts. */
+	private static void printGaps(FakeSlackApi fake) {
+		long[] millis = fake.channelPostGaps().stream().mapToLong(Duration::toMillis).sorted().toArray();
+		if (millis.length == 0) {
+			return;
+		}
+		System.out.printf("gaps between accepted posts in a channel (ms): median %d, p90 %d, max %d, mean %.1f%n",
+				millis[millis.length / 2], millis[millis.length * 9 / 10], millis[millis.length - 1],
+				java.util.Arrays.stream(millis).average().orElse(0));
+	}
+
+	/** The channel that needed longest under the limits, and when its posts happened. */
+	private static void printBusiestLane(FakeSlackApi fake, Instant due) {
+		fake.channelSpans()
+			.entrySet()
+			.stream()
+			.max(java.util.Comparator
+				.comparingInt(
+						(java.util.Map.Entry<String, FakeSlackApi.ChannelSpan> entry) -> entry.getValue().accepted() - 1
+								+ entry.getValue().randomRejected())
+				.thenComparing((entry) -> entry.getValue().last()))
+			.ifPresent((entry) -> {
+				FakeSlackApi.ChannelSpan span = entry.getValue();
+				System.out.printf(
+						"busiest channel %s: %d posts, %d random 429; first accepted %.2f s, last %.2f s after the "
+								+ "due minute%n",
+						entry.getKey(), span.accepted(), span.randomRejected(),
+						Duration.between(due, span.first()).toMillis() / 1e3,
+						Duration.between(due, span.last()).toMillis() / 1e3);
+			});
 	}
 
 	private static double seconds(Instant due, Object timestamp) {

@@ -162,6 +162,27 @@ public final class FakeSlackApi {
 	}
 
 	/**
+	 * The time between each two consecutive posts the per-channel limiter accepted in a
+	 * channel, over all channels, since {@link #limitChannels}: how closely posting
+	 * follows the limit.
+	 * @return the gaps, in no particular order
+	 */
+	public List<Duration> channelPostGaps() {
+		ChannelLimiter limiter = this.channelLimiter;
+		return (limiter != null) ? limiter.gaps() : List.of();
+	}
+
+	/**
+	 * Per channel, since {@link #limitChannels}: when the limiter accepted its first and
+	 * its last post, how many it accepted and how many it refused at random.
+	 * @return the spans by channel id
+	 */
+	public Map<String, ChannelSpan> channelSpans() {
+		ChannelLimiter limiter = this.channelLimiter;
+		return (limiter != null) ? limiter.spans() : Map.of();
+	}
+
+	/**
 	 * Channels that received any message since the last reset.
 	 * @return the channel ids
 	 */
@@ -526,6 +547,18 @@ public final class FakeSlackApi {
 
 	}
 
+	/**
+	 * One channel's posts under the limiter.
+	 *
+	 * @param first when its first post was accepted
+	 * @param last when its last post was accepted
+	 * @param accepted posts accepted
+	 * @param randomRejected posts refused at random
+	 */
+	public record ChannelSpan(Instant first, Instant last, int accepted, int randomRejected) {
+
+	}
+
 	private static final class ChannelLimiter {
 
 		private final long intervalNanos;
@@ -535,6 +568,8 @@ public final class FakeSlackApi {
 		private final java.util.Random random;
 
 		private final Map<String, long[]> channels = new HashMap<>();
+
+		private final List<Duration> gaps = new ArrayList<>();
 
 		private int accepted;
 
@@ -551,7 +586,7 @@ public final class FakeSlackApi {
 		/** Per channel: last accepted time, accepted count, random refusals. */
 		synchronized boolean admit(String channel) {
 			long now = System.nanoTime();
-			long[] state = this.channels.computeIfAbsent(channel, (key) -> new long[] { Long.MIN_VALUE, 0, 0 });
+			long[] state = this.channels.computeIfAbsent(channel, (key) -> new long[] { Long.MIN_VALUE, 0, 0, 0 });
 			if (state[1] > 0 && now - state[0] < this.intervalNanos) {
 				this.pacingRejected++;
 				return false;
@@ -561,10 +596,30 @@ public final class FakeSlackApi {
 				state[2]++;
 				return false;
 			}
+			if (state[1] > 0) {
+				this.gaps.add(Duration.ofNanos(now - state[0]));
+			}
+			else {
+				state[3] = now;
+			}
 			state[0] = now;
 			state[1]++;
 			this.accepted++;
 			return true;
+		}
+
+		synchronized Map<String, ChannelSpan> spans() {
+			Instant nowInstant = Instant.now();
+			long nowNanos = System.nanoTime();
+			Map<String, ChannelSpan> spans = new HashMap<>();
+			this.channels.forEach(
+					(channel, state) -> spans.put(channel, new ChannelSpan(nowInstant.minusNanos(nowNanos - state[3]),
+							nowInstant.minusNanos(nowNanos - state[0]), (int) state[1], (int) state[2])));
+			return spans;
+		}
+
+		synchronized List<Duration> gaps() {
+			return List.copyOf(this.gaps);
 		}
 
 		synchronized ChannelLimits figures() {

@@ -45,16 +45,19 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 
 	private final MethodsClient methods;
 
-	private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(8, (runnable) -> {
-		Thread thread = new Thread(runnable, "legends-digest-post");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService executor;
 
 	private final ChannelPacer pacer;
 
+	private final RenderedDigests rendered = new RenderedDigests();
+
 	SlackDigestPublisher(MethodsClient methods, SlackDigestProperties properties) {
 		this.methods = methods;
+		this.executor = Executors.newScheduledThreadPool(properties.postThreads(), (runnable) -> {
+			Thread thread = new Thread(runnable, "legends-digest-post");
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.pacer = new ChannelPacer(properties.channelInterval(), this.executor);
 	}
 
@@ -63,7 +66,7 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 		ChatPostMessageRequest request = ChatPostMessageRequest.builder()
 			.channel(delivery.channelId())
 			.text(DigestBlocks.fallbackText(delivery.digest()))
-			.blocks(DigestBlocks.render(delivery.digest()))
+			.blocksAsString(this.rendered.blocks(delivery.digest()))
 			.metadata(new Message.Metadata(EVENT_TYPE,
 					Map.of("period_key", delivery.periodKey(), "schedule_id", delivery.scheduleId())))
 			.unfurlLinks(false)
