@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.legends.scoring.Period;
@@ -50,11 +51,12 @@ class ModuleDigestFigures implements DigestFigures {
 	@Override
 	public List<PersonFigures> people(DigestScope scope, LocalDate monday, ZoneId zone) {
 		Period week = new Period(Period.Kind.WEEK, monday, zone);
+		Map<Long, dev.legends.scoring.PersonFigures> everyone = this.scoring.people(scope.workspaceId(), week);
 		List<PersonFigures> people = new ArrayList<>();
 		for (Member member : membersOf(scope)) {
-			dev.legends.scoring.PersonFigures person = this.scoring.standing(member, week).person();
-			if (person.confirmedOutcomes() + person.pendingOutcomes() > 0 || person.cost() > 0
-					|| person.usage().totalTokens() > 0) {
+			dev.legends.scoring.PersonFigures person = everyone.get(member.getId());
+			if (person != null && (person.confirmedOutcomes() + person.pendingOutcomes() > 0 || person.cost() > 0
+					|| person.usage().totalTokens() > 0)) {
 				people.add(figures(person));
 			}
 		}

@@ -3,7 +3,9 @@ package dev.legends.scoring;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.legends.outcomes.OutcomeConfirmed;
@@ -121,6 +123,18 @@ public class Scoring {
 				snapshot.rowOf(BoardKind.EFFICIENCY, person),
 				Rankings.notRankedReason(BoardKind.EFFICIENCY, person, this.properties.rules()).orElse(null),
 				snapshot.rowOf(BoardKind.USAGE, person), counts, trend(member, period, person));
+	}
+
+	/**
+	 * Every person's figures in a period (points, outcomes counted, usage and cost), in
+	 * one pass over the period's data and cached like the boards; people with neither
+	 * outcomes nor usage in the period are absent.
+	 * @param workspaceId the workspace
+	 * @param period the period
+	 * @return figures by member id
+	 */
+	public Map<Long, PersonFigures> people(Long workspaceId, Period period) {
+		return Collections.unmodifiableMap(this.snapshots.people(workspaceId, period));
 	}
 
 	/**
