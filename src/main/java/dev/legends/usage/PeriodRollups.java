@@ -110,12 +110,25 @@ class PeriodRollups implements SmartInitializingSingleton {
 	 * @return one row per identity and model with usage in the period
 	 */
 	List<Grouped> workspace(Long workspaceId, Slot slot) {
-		return this.jdbc.query(
-				"select i.kind, i.identity_value, i.member_id, r.model, " + prefixed("r.")
-						+ " from usage_period_rollup r join usage_identity i on i.id = r.identity_id "
-						+ "where r.workspace_id = ? and r.period_kind = ? and r.period_start = ?",
-				(rs, n) -> new Grouped(UsageStore.owner(rs), rs.getString(4), UsageStore.counts(rs, 5)), workspaceId,
-				slot.kind().name(), slot.start());
+		// Owners come from one read of the workspace's identities instead of a join, so
+		// that each row costs its numbers only (and the same owner object serves all of
+		// an identity's rows).
+		Map<Long, UsageOwner> owners = new HashMap<>();
+		this.jdbc.query("select id, kind, identity_value, member_id from usage_identity where workspace_id = ?",
+				(ResultSet rs) -> {
+					Long memberId = rs.getObject(4, Long.class);
+					owners.put(rs.getLong(1), (memberId != null) ? UsageOwner.member(memberId) : UsageOwner
+						.unmatched(new UsageIdentity(UsageIdentity.Kind.valueOf(rs.getString(2)), rs.getString(3))));
+				}, workspaceId);
+		List<Grouped> rows = new ArrayList<>();
+		this.jdbc.query("select identity_id, model, " + COUNTS + " from usage_period_rollup "
+				+ "where workspace_id = ? and period_kind = ? and period_start = ?", (ResultSet rs) -> {
+					UsageOwner owner = owners.get(rs.getLong(1));
+					if (owner != null) {
+						rows.add(new Grouped(owner, rs.getString(2), UsageStore.counts(rs, 3)));
+					}
+				}, workspaceId, slot.kind().name(), slot.start());
+		return rows;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.legends.usage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,11 +28,34 @@ class Pricing {
 
 	private final Map<String, Optional<ModelPrice>> cache = new ConcurrentHashMap<>();
 
+	private final Map<ModelPrice, long[]> picodollarsPerToken = new IdentityHashMap<>();
+
 	Pricing(PricingProperties properties) {
 		this.prices = properties.models()
 			.stream()
 			.sorted(Comparator.comparingInt((ModelPrice price) -> price.prefix().length()).reversed())
 			.toList();
+		this.prices
+			.forEach((price) -> picodollars(price).ifPresent((pico) -> this.picodollarsPerToken.put(price, pico)));
+	}
+
+	/**
+	 * A price in whole picodollars per token per class (USD per million tokens times a
+	 * million), when every class has at most six decimals.
+	 */
+	private static Optional<long[]> picodollars(ModelPrice price) {
+		BigDecimal[] perMillion = { price.input(), price.output(), price.cacheRead(), price.cacheWrite(),
+				price.reasoning() };
+		long[] pico = new long[perMillion.length];
+		for (int i = 0; i < perMillion.length; i++) {
+			try {
+				pico[i] = perMillion[i].movePointRight(6).longValueExact();
+			}
+			catch (ArithmeticException notWhole) {
+				return Optional.empty();
+			}
+		}
+		return Optional.of(pico);
 	}
 
 	/**
@@ -57,7 +81,32 @@ class Pricing {
 		return priceOf(model).map((price) -> cost(price, counts));
 	}
 
-	static BigDecimal cost(ModelPrice price, TokenCounts counts) {
+	/**
+	 * The cost of tokens at a price, rounded half up to a millionth of a dollar. Prices
+	 * with at most six decimals per million tokens are whole picodollars per token, so
+	 * the sum is exact in a {@code long} (and cheap, which counts when a board prices
+	 * tens of thousands of rows); anything else, or an overflow, takes the decimal path,
+	 * with the same result.
+	 */
+	BigDecimal cost(ModelPrice price, TokenCounts counts) {
+		long[] pico = this.picodollarsPerToken.get(price);
+		if (pico != null) {
+			try {
+				long total = Math.multiplyExact(pico[0], counts.input());
+				total = Math.addExact(total, Math.multiplyExact(pico[1], counts.output()));
+				total = Math.addExact(total, Math.multiplyExact(pico[2], counts.cacheRead()));
+				total = Math.addExact(total, Math.multiplyExact(pico[3], counts.cacheCreation()));
+				total = Math.addExact(total, Math.multiplyExact(pico[4], counts.reasoning()));
+				return BigDecimal.valueOf(total, 12).setScale(6, RoundingMode.HALF_UP);
+			}
+			catch (ArithmeticException overflow) {
+				// beyond a long: the decimal path below
+			}
+		}
+		return decimalCost(price, counts);
+	}
+
+	static BigDecimal decimalCost(ModelPrice price, TokenCounts counts) {
 		BigDecimal perMillion = price.input()
 			.multiply(BigDecimal.valueOf(counts.input()))
 			.add(price.output().multiply(BigDecimal.valueOf(counts.output())))

@@ -62,6 +62,12 @@ class ScoringBenchmark {
 
 	private static final String[] MODELS = { "claude-sonnet-4-5", "claude-opus-4-5", "gpt-5", "claude-haiku-4-5" };
 
+	/**
+	 * {@code acks} (the first data set: acks and heap, meant for {@code -Xmx384m}),
+	 * {@code board} (the big quarter board) or {@code all}.
+	 */
+	private static final String PART = System.getProperty("bench.part", "all");
+
 	@Test
 	void boardsAtScale() throws Exception {
 		Path dir = Files.createTempDirectory("legends-bench");
@@ -71,60 +77,72 @@ class ScoringBenchmark {
 			SlackTestClient slack = app.slack().inNewTeam();
 			Instant now = Instant.now();
 			Period quarter = Period.current(Period.Kind.QUARTER, now, ZoneOffset.UTC);
-			long started = System.nanoTime();
-			long workspace = seed(dataSource, app.bean(UsageLedger.class), slack.teamId(), "U", MEMBERS, USAGE_ROWS,
-					OUTCOMES, quarter, now);
-			System.out.printf("seeded %,d members, %,d usage rows, %,d outcomes in %.1f s%n", MEMBERS, USAGE_ROWS,
-					OUTCOMES, seconds(started));
-			resetPeaks();
-			List<Long> floor = hammer(slack, "floor", (i) -> floorBody(slack, "U" + (i % MEMBERS)));
-			List<Long> top = hammer(slack, "top",
-					(i) -> slack.commandBody("U" + (i % MEMBERS), (i % 3 == 0) ? "top efficiency" : "top", "C0BENCH"));
-			print("bare Bolt ack (floor)", floor);
-			print("/legends top ack", top);
-			System.out.printf("heap: peak used %.0f MB (max %.0f MB)%n", peakHeapMb(),
-					Runtime.getRuntime().maxMemory() / 1048576.0);
-
-			Scoring scoring = app.bean(Scoring.class);
-			started = System.nanoTime();
-			long big = seed(dataSource, app.bean(UsageLedger.class), "TBENCHBIG" + now.toEpochMilli(), "B", BIG_MEMBERS,
-					BIG_USAGE_ROWS, 0, quarter, now);
-			System.out.printf("seeded %,d members, %,d usage rows in %.1f s%n", BIG_MEMBERS, BIG_USAGE_ROWS,
-					seconds(started));
-			// The first boards after start also pay for JIT compilation of the code path;
-			// they are printed apart. "Cold" means nothing cached: every board below is
-			// computed from the database.
-			List<Long> first = new ArrayList<>();
-			for (int i = 0; i < 5; i++) {
-				scoring.refresh();
-				long t = System.nanoTime();
-				scoring.board(big, quarter, BoardKind.USAGE, null);
-				first.add(System.nanoTime() - t);
+			if (!PART.equals("board")) {
+				acksAndHeap(app, dataSource, slack, quarter, now);
 			}
-			List<Long> cold = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				scoring.refresh();
-				long t = System.nanoTime();
-				Board board = scoring.board(big, quarter, BoardKind.USAGE, null);
-				cold.add(System.nanoTime() - t);
-				assertThat(board.rankedCount()).isPositive();
+			if (!PART.equals("acks")) {
+				quarterBoard(app, dataSource, quarter, now);
 			}
-			List<Long> warm = new ArrayList<>();
-			for (int i = 0; i < 200; i++) {
-				long t = System.nanoTime();
-				scoring.board(big, quarter, BoardKind.values()[i % 3], null);
-				warm.add(System.nanoTime() - t);
-			}
-			String size = String.format("%,d", BIG_USAGE_ROWS) + " rows, " + String.format("%,d", BIG_MEMBERS)
-					+ " members";
-			print("quarter board, first 5 after start (" + size + ")", first);
-			print("quarter board, cold (" + size + ")", cold);
-			print("quarter board, cached", warm);
-			assertThat(workspace).isPositive();
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(dir);
 		}
+	}
+
+	private static void acksAndHeap(RunningApp app, DataSource dataSource, SlackTestClient slack, Period quarter,
+			Instant now) throws Exception {
+		long started = System.nanoTime();
+		long workspace = seed(dataSource, app.bean(UsageLedger.class), slack.teamId(), "U", MEMBERS, USAGE_ROWS,
+				OUTCOMES, quarter, now);
+		System.out.printf("seeded %,d members, %,d usage rows, %,d outcomes in %.1f s%n", MEMBERS, USAGE_ROWS, OUTCOMES,
+				seconds(started));
+		resetPeaks();
+		List<Long> floor = hammer(slack, "floor", (i) -> floorBody(slack, "U" + (i % MEMBERS)));
+		List<Long> top = hammer(slack, "top",
+				(i) -> slack.commandBody("U" + (i % MEMBERS), (i % 3 == 0) ? "top efficiency" : "top", "C0BENCH"));
+		print("bare Bolt ack (floor)", floor);
+		print("/legends top ack", top);
+		System.out.printf("heap: peak used %.0f MB (max %.0f MB)%n", peakHeapMb(),
+				Runtime.getRuntime().maxMemory() / 1048576.0);
+		assertThat(workspace).isPositive();
+	}
+
+	private static void quarterBoard(RunningApp app, DataSource dataSource, Period quarter, Instant now)
+			throws Exception {
+		Scoring scoring = app.bean(Scoring.class);
+		long started = System.nanoTime();
+		long big = seed(dataSource, app.bean(UsageLedger.class), "TBENCHBIG" + now.toEpochMilli(), "B", BIG_MEMBERS,
+				BIG_USAGE_ROWS, 0, quarter, now);
+		System.out.printf("seeded %,d members, %,d usage rows in %.1f s%n", BIG_MEMBERS, BIG_USAGE_ROWS,
+				seconds(started));
+		// The first boards after start also pay for JIT compilation of the code path;
+		// they are printed apart. "Cold" means nothing cached: every board below is
+		// computed from the database.
+		List<Long> first = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			scoring.refresh();
+			long t = System.nanoTime();
+			scoring.board(big, quarter, BoardKind.USAGE, null);
+			first.add(System.nanoTime() - t);
+		}
+		List<Long> cold = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			scoring.refresh();
+			long t = System.nanoTime();
+			Board board = scoring.board(big, quarter, BoardKind.USAGE, null);
+			cold.add(System.nanoTime() - t);
+			assertThat(board.rankedCount()).isPositive();
+		}
+		List<Long> warm = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			long t = System.nanoTime();
+			scoring.board(big, quarter, BoardKind.values()[i % 3], null);
+			warm.add(System.nanoTime() - t);
+		}
+		String size = String.format("%,d", BIG_USAGE_ROWS) + " rows, " + String.format("%,d", BIG_MEMBERS) + " members";
+		print("quarter board, first 5 after start (" + size + ")", first);
+		print("quarter board, cold (" + size + ")", cold);
+		print("quarter board, cached", warm);
 	}
 
 	private static List<Long> hammer(SlackTestClient slack, String name, java.util.function.IntFunction<String> body)

@@ -36,6 +36,27 @@ class PricingTests {
 	}
 
 	@Test
+	void estimateWhenPricesAreWholePicodollarsMatchesTheDecimalArithmetic() {
+		java.util.Random random = new java.util.Random(7);
+		Pricing pricing = new Pricing(new PricingProperties(List.of(
+				new ModelPrice("fine", new BigDecimal("0.075"), new BigDecimal("15.123456"), new BigDecimal("0.3"),
+						new BigDecimal("3.75"), new BigDecimal("1.000001")),
+				new ModelPrice("odd", new BigDecimal("0.0000001"), new BigDecimal("2"), null, null, null))));
+		for (int i = 0; i < 10_000; i++) {
+			long scale = (i % 3 == 0) ? 1_000_000_000L : 100_000;
+			TokenCounts counts = new TokenCounts(random.nextLong(scale), random.nextLong(scale), random.nextLong(scale),
+					random.nextLong(scale), random.nextLong(scale), 1, BigDecimal.ZERO, 1);
+			for (String model : List.of("fine", "odd")) {
+				assertThat(pricing.estimate(model, counts))
+					.contains(Pricing.decimalCost(pricing.priceOf(model).orElseThrow(), counts));
+			}
+		}
+		TokenCounts huge = new TokenCounts(Long.MAX_VALUE / 2, 0, 0, 0, 0, 1, BigDecimal.ZERO, 1);
+		assertThat(pricing.estimate("fine", huge))
+			.contains(Pricing.decimalCost(pricing.priceOf("fine").orElseThrow(), huge));
+	}
+
+	@Test
 	void priceOfWhenSeveralPrefixesMatchUsesTheLongest() {
 		assertThat(this.defaults.priceOf("claude-opus-4-5-20251101").orElseThrow().input())
 			.isEqualByComparingTo("5.00");
