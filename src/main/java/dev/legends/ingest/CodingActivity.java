@@ -6,11 +6,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.legends.usage.UsageIdentity;
+import dev.legends.usage.UsageLedger;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.TimeWindow;
 
@@ -30,8 +33,11 @@ public class CodingActivity {
 
 	private final Clock clock;
 
-	CodingActivity(JdbcTemplate jdbc) {
+	private final UsageLedger ledger;
+
+	CodingActivity(JdbcTemplate jdbc, UsageLedger ledger) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -90,15 +96,16 @@ public class CodingActivity {
 	}
 
 	/**
-	 * A member's activity signals in a period (reported under their email or Slack id),
-	 * counting the days the period covers in their timezone.
+	 * A member's activity signals in a period (reported under their email, Slack id or an
+	 * API key name mapped to them), counting the days the period covers in their
+	 * timezone.
 	 * @param member the person
 	 * @param window the period
 	 * @return the sums (zero when nothing was imported)
 	 */
 	@Transactional(readOnly = true)
 	public ActivityTotals totalsFor(Member member, TimeWindow window) {
-		List<UsageIdentity> identities = new ArrayList<>();
+		Set<UsageIdentity> identities = new HashSet<>(this.ledger.identitiesOf(member.getId()));
 		identities.add(UsageIdentity.slackId(member.getSlackUserId()));
 		if (member.getEmail() != null && !member.getEmail().isBlank()) {
 			identities.add(UsageIdentity.email(member.getEmail()));

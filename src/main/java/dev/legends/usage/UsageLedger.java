@@ -204,6 +204,16 @@ public class UsageLedger {
 	}
 
 	/**
+	 * The identities matched to a person: their email and Slack id once seen in usage,
+	 * and the API key names and provider ids an admin mapped to them.
+	 * @param memberId the person
+	 * @return the identities (empty when none carried usage or was mapped)
+	 */
+	public List<UsageIdentity> identitiesOf(Long memberId) {
+		return this.store.identitiesOf(memberId);
+	}
+
+	/**
 	 * Each source of a workspace with the end of its newest usage, newest first (scans
 	 * the workspace's records: for ingest health, not hot paths).
 	 * @param workspaceId the workspace

@@ -229,6 +229,11 @@ class UsageStore {
 				(rs, n) -> new Grouped(owner(rs), "", counts(rs, 5)), workspaceId);
 	}
 
+	List<UsageIdentity> identitiesOf(Long memberId) {
+		return this.jdbc.query("select kind, identity_value from usage_identity where member_id = ?",
+				(rs, n) -> new UsageIdentity(UsageIdentity.Kind.valueOf(rs.getString(1)), rs.getString(2)), memberId);
+	}
+
 	long recordsOf(long identityId) {
 		Long records = this.jdbc.queryForObject(
 				"select coalesce(sum(records), 0) from usage_rollup where identity_id = ?", Long.class, identityId);

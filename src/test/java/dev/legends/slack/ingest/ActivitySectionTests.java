@@ -59,6 +59,22 @@ class ActivitySectionTests {
 	}
 
 	@Test
+	void meWhenActivityReportedUnderAKeyNameMappedToThePersonCountsIt(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(new SlackUser("UACTIVE4", "Keyed Kim", "keyed.kim@example.com", "UTC", false));
+		Member kim = this.members.member(team.teamId(), "UACTIVE4");
+		this.activity.record(kim.getWorkspaceId(), "claude-code-analytics", List
+			.of(new ActivitySignal(UsageIdentity.apiKeyName("kim-ci"), LocalDate.now(ZoneOffset.UTC), 3, 40, 4, 1, 0)));
+		assertThat(SlackMessages.visibleText(team.command("UACTIVE4", "me").body()))
+			.doesNotContain("Claude Code activity");
+		assertThat(SlackMessages.visibleText(
+				team.command(SlackTestClient.ADMIN_USER, "key map api_key_name kim-ci <@UACTIVE4|kim>").body()))
+			.contains("Keyed Kim");
+		assertThat(SlackMessages.visibleText(team.command("UACTIVE4", "me").body())).contains("3 sessions",
+				"+40 / −4 lines", "1 commits");
+	}
+
+	@Test
 	void meWhenNoActivityImportedLeavesTheSectionOut(SlackTestClient slack, FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
 		fake.addUser(new SlackUser("UQUIET2", "Quiet Quentin", "quiet.quentin@example.com", "UTC", false));
