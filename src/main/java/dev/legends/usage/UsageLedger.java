@@ -27,12 +27,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The usage ledger: stores usage records once each (deduplicated), keeps hourly rollups
- * per identity and model up to date as it stores, and answers period totals from the
- * rollups, priced with Legends' price table.
+ * The usage ledger: stores usage records once each (deduplicated), keeps hourly and
+ * period rollups per identity and model (each batch's sums are stored with it and added
+ * to the rollups right after it commits, or before the next read, whichever comes first),
+ * and answers period totals from the rollups, priced with Legends' price table.
  *
  * <p>
  * Periods are matched by the hour a record starts in: a record counts in a window when
@@ -50,12 +53,18 @@ public class UsageLedger {
 
 	private final PeriodRollups periods;
 
+	private final PendingRollups pending;
+
+	private final RollupFolder folder;
+
 	private final TransactionTemplate transactions;
 
-	UsageLedger(UsageStore store, PeriodRollups periods, IdentityResolver resolver, Pricing pricing,
-			PlatformTransactionManager transactionManager) {
+	UsageLedger(UsageStore store, PeriodRollups periods, PendingRollups pending, RollupFolder folder,
+			IdentityResolver resolver, Pricing pricing, PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.periods = periods;
+		this.pending = pending;
+		this.folder = folder;
 		this.resolver = resolver;
 		this.pricing = pricing;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -94,6 +103,7 @@ public class UsageLedger {
 	 * @return the totals ({@link UsageTotals#EMPTY}-like when nothing was recorded)
 	 */
 	public UsageTotals totalsForMember(Long memberId, TimeWindow window) {
+		this.folder.fold();
 		TotalsAccumulator totals = new TotalsAccumulator(this.pricing);
 		memberByModel(memberId, window).forEach((row) -> totals.add(row.model(), row.counts()));
 		return totals.totals();
@@ -106,6 +116,7 @@ public class UsageLedger {
 	 * @return one entry per model used
 	 */
 	public List<ModelUsage> totalsByModelForMember(Long memberId, TimeWindow window) {
+		this.folder.fold();
 		return memberByModel(memberId, window).stream()
 			.map((row) -> new ModelUsage(row.model(),
 					new TotalsAccumulator(this.pricing).add(row.model(), row.counts()).totals()))
@@ -121,6 +132,7 @@ public class UsageLedger {
 	 * @return the totals per owner (only owners with usage in the window)
 	 */
 	public List<OwnerUsage> totalsByOwner(Long workspaceId, TimeWindow window) {
+		this.folder.fold();
 		Map<UsageOwner, TotalsAccumulator> byOwner = new LinkedHashMap<>();
 		for (Grouped row : workspaceByIdentityAndModel(workspaceId, window)) {
 			byOwner.computeIfAbsent(row.owner(), (owner) -> new TotalsAccumulator(this.pricing))
@@ -154,6 +166,7 @@ public class UsageLedger {
 	 * @return the totals
 	 */
 	public UsageTotals workspaceTotals(Long workspaceId, TimeWindow window) {
+		this.folder.fold();
 		TotalsAccumulator totals = new TotalsAccumulator(this.pricing);
 		workspaceByIdentityAndModel(workspaceId, window).forEach((row) -> totals.add(row.model(), row.counts()));
 		return totals.totals();
@@ -168,6 +181,7 @@ public class UsageLedger {
 	 * @return the series
 	 */
 	public List<DailyUsage> dailySeriesForMember(Long memberId, TimeWindow window, ZoneId zone) {
+		this.folder.fold();
 		return daily(this.store.memberByHour(memberId, window), window, zone);
 	}
 
@@ -180,6 +194,7 @@ public class UsageLedger {
 	 * @return the series
 	 */
 	public List<DailyUsage> dailySeriesForWorkspace(Long workspaceId, TimeWindow window, ZoneId zone) {
+		this.folder.fold();
 		return daily(this.store.workspaceByHour(workspaceId, window), window, zone);
 	}
 
@@ -192,6 +207,7 @@ public class UsageLedger {
 	 * @return what changed
 	 */
 	public IdentityMapping mapIdentity(Long workspaceId, UsageIdentity identity, Long memberId) {
+		this.folder.fold();
 		return this.transactions.execute((status) -> {
 			IdentityRow row = this.store.findIdentities(workspaceId, List.of(identity)).get(identity);
 			if (row == null) {
@@ -230,6 +246,7 @@ public class UsageLedger {
 	 * @return the unmatched identities that carry usage
 	 */
 	public List<UnmatchedIdentity> unmatchedIdentities(Long workspaceId) {
+		this.folder.fold();
 		return this.store.unmatched(workspaceId)
 			.stream()
 			.map((row) -> new UnmatchedIdentity(row.owner().identity(), row.counts().records(),
@@ -255,9 +272,15 @@ public class UsageLedger {
 			bySource.computeIfAbsent(input.source(), (source) -> new LinkedHashMap<>()).putIfAbsent(keyed.key(), keyed);
 		}
 		List<KeyedInput> fresh = insertNew(workspaceId, bySource);
-		Map<RollupKey, TokenCounts> hourly = rollups(fresh);
-		this.store.addToRollups(workspaceId, hourly);
-		this.periods.add(workspaceId, hourly);
+		this.pending.add(workspaceId, rollups(fresh));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				UsageLedger.this.folder.foldSoon();
+			}
+
+		});
 		List<String> unmatched = members.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue() == null)

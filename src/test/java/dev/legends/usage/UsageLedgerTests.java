@@ -15,6 +15,7 @@ import dev.legends.workspace.TimeWindow;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,9 @@ class UsageLedgerTests {
 
 	@Autowired
 	Members members;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void ingestWhenSameRecordsAgainCountsThemAsDuplicates(SlackTestClient slack) {
@@ -167,6 +171,31 @@ class UsageLedgerTests {
 			.isEqualTo(batch.stream()
 				.filter((input) -> !input.start().isBefore(Instant.parse("2026-10-01T00:00:00Z")))
 				.count());
+	}
+
+	@Test
+	void ingestWhenNothingReadsAddsTheBatchToTheRollupsInTheBackground(SlackTestClient slack)
+			throws InterruptedException {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		this.ledger.ingest(workspace, List.of(record("bg-1", UsageIdentity.apiKeyName("bg"), NINE, 100),
+				record("bg-2", UsageIdentity.apiKeyName("bg"), NINE.plusSeconds(7200), 20)));
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (pendingOf(workspace) > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(pendingOf(workspace)).isZero();
+		assertThat(this.jdbc.queryForObject("select sum(input_tokens) from usage_period_rollup "
+				+ "where workspace_id = ? and period_kind = 'WEEK'", Long.class, workspace))
+			.isEqualTo(120);
+		assertThat(this.jdbc.queryForObject("select count(*) from usage_rollup where workspace_id = ?", Long.class,
+				workspace))
+			.isEqualTo(2);
+	}
+
+	private long pendingOf(Long workspace) {
+		Long pending = this.jdbc.queryForObject("select count(*) from usage_rollup_pending where workspace_id = ?",
+				Long.class, workspace);
+		return (pending != null) ? pending : 0;
 	}
 
 	private static TimeWindow window(String start, String end) {
