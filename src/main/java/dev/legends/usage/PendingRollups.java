@@ -48,12 +48,16 @@ class PendingRollups {
 	}
 
 	/**
-	 * Every pending batch, locked until the current transaction ends (another instance
-	 * folding at the same time waits, then finds them gone).
+	 * The oldest pending batches, locked until the current transaction ends (another
+	 * instance folding at the same time waits, then finds them gone).
+	 * @param limit how many at most
+	 * @return the batches
 	 */
-	List<Batch> lockAll() {
-		return this.jdbc.query("select id, workspace_id, payload from usage_rollup_pending order by id for update",
-				(rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3))));
+	List<Batch> lockOldest(int limit) {
+		return this.jdbc.query(
+				"select id, workspace_id, payload from usage_rollup_pending order by id fetch first ? rows only "
+						+ "for update",
+				(rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3))), limit);
 	}
 
 	void delete(List<Long> ids) {

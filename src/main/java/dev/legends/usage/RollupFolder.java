@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.legends.usage.PendingRollups.Batch;
 import dev.legends.usage.UsageStore.RollupKey;
@@ -30,6 +31,12 @@ class RollupFolder implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RollupFolder.class);
 
+	/** Pending batches folded per transaction. */
+	private static final int PER_TRANSACTION = 8;
+
+	/** Pending batches after which an ingest folds before it returns. */
+	private static final int BACKLOG = 16;
+
 	private final PendingRollups pending;
 
 	private final UsageStore store;
@@ -45,6 +52,9 @@ class RollupFolder implements DisposableBean {
 	});
 
 	private final AtomicBoolean queued = new AtomicBoolean();
+
+	/** Batches committed here and not folded yet (as far as this instance knows). */
+	private final AtomicInteger backlog = new AtomicInteger();
 
 	private final Object lock = new Object();
 
@@ -75,30 +85,53 @@ class RollupFolder implements DisposableBean {
 	}
 
 	/**
-	 * Fold every committed pending batch now (a no-op when there is none).
+	 * Fold every committed pending batch now (a no-op when there is none), a bounded
+	 * number of batches per transaction so that a backlog never becomes one huge
+	 * transaction.
 	 */
 	void fold() {
 		if (!this.pending.any()) {
 			return;
 		}
 		synchronized (this.lock) {
-			this.transactions.executeWithoutResult((status) -> {
-				List<Batch> batches = this.pending.lockAll();
-				Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new HashMap<>();
-				List<Long> ids = new ArrayList<>();
-				for (Batch batch : batches) {
-					Map<RollupKey, TokenCounts> sums = byWorkspace.computeIfAbsent(batch.workspaceId(),
-							(id) -> new HashMap<>());
-					batch.hourly().forEach((key, counts) -> sums.merge(key, counts, TokenCounts::plus));
-					ids.add(batch.id());
-				}
-				byWorkspace.forEach((workspaceId, hourly) -> {
-					this.store.addToRollups(workspaceId, hourly);
-					this.periods.add(workspaceId, hourly);
-				});
-				this.pending.delete(ids);
-			});
+			boolean more = true;
+			while (more) {
+				more = Boolean.TRUE.equals(this.transactions.execute((status) -> foldSome()));
+			}
 		}
+	}
+
+	/**
+	 * After an ingest commits: fold in the background, unless the background is behind (a
+	 * backlog of batches), in which case the caller folds first, so that an ingest faster
+	 * than its rollups slows down instead of piling up work.
+	 */
+	void afterIngest() {
+		if (this.backlog.incrementAndGet() > BACKLOG) {
+			fold();
+		}
+		else {
+			foldSoon();
+		}
+	}
+
+	private boolean foldSome() {
+		List<Batch> batches = this.pending.lockOldest(PER_TRANSACTION);
+		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new HashMap<>();
+		List<Long> ids = new ArrayList<>();
+		for (Batch batch : batches) {
+			Map<RollupKey, TokenCounts> sums = byWorkspace.computeIfAbsent(batch.workspaceId(),
+					(id) -> new HashMap<>());
+			batch.hourly().forEach((key, counts) -> sums.merge(key, counts, TokenCounts::plus));
+			ids.add(batch.id());
+		}
+		byWorkspace.forEach((workspaceId, hourly) -> {
+			this.store.addToRollups(workspaceId, hourly);
+			this.periods.add(workspaceId, hourly);
+		});
+		this.pending.delete(ids);
+		this.backlog.updateAndGet((left) -> Math.max(0, left - ids.size()));
+		return batches.size() == PER_TRANSACTION;
 	}
 
 	@Override

@@ -277,7 +277,7 @@ public class UsageLedger {
 
 			@Override
 			public void afterCommit() {
-				UsageLedger.this.folder.foldSoon();
+				UsageLedger.this.folder.afterIngest();
 			}
 
 		});
