@@ -48,9 +48,6 @@ class PeriodRollups implements SmartInitializingSingleton {
 
 	private static final int REBUILD_CHUNK = 500;
 
-	private static final String COUNTS = "input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
-			+ "reasoning_tokens, requests, cost_usd_reported, records";
-
 	private final JdbcTemplate jdbc;
 
 	private final ZoneId zone;
@@ -121,7 +118,7 @@ class PeriodRollups implements SmartInitializingSingleton {
 						.unmatched(new UsageIdentity(UsageIdentity.Kind.valueOf(rs.getString(2)), rs.getString(3))));
 				}, workspaceId);
 		List<Grouped> rows = new ArrayList<>();
-		this.jdbc.query("select identity_id, model, " + COUNTS + " from usage_period_rollup "
+		this.jdbc.query("select identity_id, model, " + UsageStore.COUNTS + " from usage_period_rollup "
 				+ "where workspace_id = ? and period_kind = ? and period_start = ?", (ResultSet rs) -> {
 					UsageOwner owner = owners.get(rs.getLong(1));
 					if (owner != null) {
@@ -139,9 +136,7 @@ class PeriodRollups implements SmartInitializingSingleton {
 	 */
 	List<Grouped> member(Long memberId, Slot slot) {
 		return this.jdbc.query(
-				"select r.model, sum(r.input_tokens), sum(r.output_tokens), sum(r.cache_read_tokens), "
-						+ "sum(r.cache_creation_tokens), sum(r.reasoning_tokens), sum(r.requests), "
-						+ "sum(r.cost_usd_reported), sum(r.records) from usage_identity i join usage_period_rollup r "
+				"select r.model, " + UsageStore.SUMS + " from usage_identity i join usage_period_rollup r "
 						+ "on r.workspace_id = i.workspace_id and r.period_kind = ? and r.period_start = ? "
 						+ "and r.identity_id = i.id where i.member_id = ? group by r.model",
 				(rs, n) -> new Grouped(null, rs.getString(1), UsageStore.counts(rs, 2)), slot.kind().name(),
@@ -173,7 +168,7 @@ class PeriodRollups implements SmartInitializingSingleton {
 		for (int i = 0; i < identities.size(); i += REBUILD_CHUNK) {
 			List<Long> chunk = identities.subList(i, Math.min(identities.size(), i + REBUILD_CHUNK));
 			Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new HashMap<>();
-			this.jdbc.query("select workspace_id, identity_id, model, bucket_start, " + COUNTS
+			this.jdbc.query("select workspace_id, identity_id, model, bucket_start, " + UsageStore.COUNTS
 					+ " from usage_rollup where identity_id between ? and ?", (ResultSet rs) -> {
 						RollupKey key = new RollupKey(rs.getLong(2), rs.getString(3),
 								rs.getObject(4, java.time.OffsetDateTime.class).toInstant());
@@ -217,7 +212,7 @@ class PeriodRollups implements SmartInitializingSingleton {
 			}
 		}
 		this.jdbc.batchUpdate(
-				"insert into usage_period_rollup (" + COUNTS + ", workspace_id, period_kind, "
+				"insert into usage_period_rollup (" + UsageStore.COUNTS + ", workspace_id, period_kind, "
 						+ "period_start, identity_id, model) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				fresh, BATCH, (statement, entry) -> {
 					UsageStore.setCounts(statement, 1, entry.getValue());
@@ -236,10 +231,6 @@ class PeriodRollups implements SmartInitializingSingleton {
 
 	private Instant startOf(LocalDate day) {
 		return day.atStartOfDay(this.zone).toInstant();
-	}
-
-	private static String prefixed(String alias) {
-		return alias + COUNTS.replace(", ", ", " + alias);
 	}
 
 	/** The kinds of period kept. */

@@ -41,7 +41,15 @@ class UsageStore {
 
 	private static final int BATCH = 1000;
 
-	private static final String SUMS = "sum(r.input_tokens), sum(r.output_tokens), sum(r.cache_read_tokens), "
+	/** The counter columns of the rollup tables, in {@link #setCounts} order. */
+	static final String COUNTS = "input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
+			+ "reasoning_tokens, requests, cost_usd_reported, records";
+
+	/**
+	 * The sums of the counter columns of rollup rows aliased {@code r}, in the same
+	 * order.
+	 */
+	static final String SUMS = "sum(r.input_tokens), sum(r.output_tokens), sum(r.cache_read_tokens), "
 			+ "sum(r.cache_creation_tokens), sum(r.reasoning_tokens), sum(r.requests), "
 			+ "sum(r.cost_usd_reported), sum(r.records)";
 
@@ -173,13 +181,13 @@ class UsageStore {
 	}
 
 	/**
-	 * Add a batch's sums to the rollups: append-only, one row per identity, model and
-	 * hour of the batch; period queries add the rows up.
+	 * Add folded batches' sums to the rollups: append-only, one row per identity, model
+	 * and hour of each fold; queries add the rows up.
 	 */
 	void addToRollups(Long workspaceId, Map<RollupKey, TokenCounts> additions) {
-		this.jdbc.batchUpdate("insert into usage_rollup (input_tokens, output_tokens, cache_read_tokens, "
-				+ "cache_creation_tokens, reasoning_tokens, requests, cost_usd_reported, records, identity_id, model, "
-				+ "bucket_start, workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		this.jdbc.batchUpdate(
+				"insert into usage_rollup (" + COUNTS + ", identity_id, model, bucket_start, "
+						+ "workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				new ArrayList<>(additions.entrySet()), BATCH, (statement, entry) -> {
 					setCounts(statement, 1, entry.getValue());
 					statement.setLong(9, entry.getKey().identityId());

@@ -71,13 +71,12 @@ public class Members {
 		if (known && !isStale(member)) {
 			return member;
 		}
+		// New (never refreshed) or stale: ask the directory.
 		String emailBefore = member.getEmail();
-		if (isStale(member)) {
-			Instant now = this.clock.instant();
-			this.directory.lookup(teamId, userId)
-				.ifPresentOrElse((entry) -> member.apply(entry, now),
-						() -> member.retryLookupAfter(now.minus(STALE_AFTER).plus(RETRY_FAILED_LOOKUP_AFTER)));
-		}
+		Instant now = this.clock.instant();
+		this.directory.lookup(teamId, userId)
+			.ifPresentOrElse((entry) -> member.apply(entry, now),
+					() -> member.retryLookupAfter(now.minus(STALE_AFTER).plus(RETRY_FAILED_LOOKUP_AFTER)));
 		Member saved = this.members.save(member);
 		if (!known || !Objects.equals(emailBefore, saved.getEmail())) {
 			this.events.publishEvent(new MemberProfileChanged(saved.getWorkspaceId(), saved.getId(),

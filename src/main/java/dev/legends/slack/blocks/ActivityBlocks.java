@@ -29,8 +29,7 @@ public final class ActivityBlocks {
 		if (totals.days() == 0) {
 			return List.of();
 		}
-		return List
-			.of(com.slack.api.model.block.Blocks.context((c) -> c.elements(List.of(markdownText(text(totals, when))))));
+		return List.of(Blocks.context((c) -> c.elements(List.of(markdownText(text(totals, when))))));
 	}
 
 	/**
