@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +22,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adds pending batches to the hourly and period rollups: soon after each ingest commits
- * (on one background thread, several batches at once when they arrive faster than that),
- * and before any read of totals, so that a read always sees every committed batch.
+ * Adds pending batches to the hourly and period rollups: in the background, several
+ * batches per transaction while ingest is busy (batches of one burst share their period
+ * rows, so each row is updated once per fold instead of once per batch) and soon after it
+ * goes quiet; and before any read of totals, so that a read always sees every committed
+ * batch.
  */
 @Component
 class RollupFolder implements DisposableBean {
@@ -35,7 +37,16 @@ class RollupFolder implements DisposableBean {
 	private static final int PER_TRANSACTION = 8;
 
 	/** Pending batches after which an ingest folds before it returns. */
-	private static final int BACKLOG = 16;
+	private static final int BACKLOG = 2 * PER_TRANSACTION;
+
+	/**
+	 * How long ingest must be quiet before the background folds fewer batches than a full
+	 * transaction.
+	 */
+	private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	/** The longest a batch waits in the background however busy ingest is. */
+	private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
 	private final PendingRollups pending;
 
@@ -45,7 +56,7 @@ class RollupFolder implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "legends-rollups");
 		thread.setDaemon(true);
 		return thread;
@@ -55,6 +66,15 @@ class RollupFolder implements DisposableBean {
 
 	/** Batches committed here and not folded yet (as far as this instance knows). */
 	private final AtomicInteger backlog = new AtomicInteger();
+
+	/** Ingests running here now. */
+	private final AtomicInteger ingesting = new AtomicInteger();
+
+	/** When the last ingest here ended. */
+	private volatile long lastIngest;
+
+	/** When the oldest batch the background has not folded yet committed. */
+	private volatile long waitingSince;
 
 	private final Object lock = new Object();
 
@@ -68,37 +88,29 @@ class RollupFolder implements DisposableBean {
 	}
 
 	/**
-	 * Fold in the background, soon; calls while a fold is queued share it.
-	 */
-	void foldSoon() {
-		if (this.queued.compareAndSet(false, true)) {
-			this.executor.execute(() -> {
-				this.queued.set(false);
-				try {
-					fold();
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Adding ingested usage to the rollups failed; it stays pending and is retried", ex);
-				}
-			});
-		}
-	}
-
-	/**
 	 * Fold every committed pending batch now (a no-op when there is none), a bounded
 	 * number of batches per transaction so that a backlog never becomes one huge
 	 * transaction.
 	 */
 	void fold() {
 		if (!this.pending.any()) {
+			this.backlog.set(0);
 			return;
 		}
 		synchronized (this.lock) {
-			boolean more = true;
-			while (more) {
-				more = Boolean.TRUE.equals(this.transactions.execute((status) -> foldSome()));
+			while (foldSome() == PER_TRANSACTION) {
+				// a full transaction: there may be more
 			}
 		}
+	}
+
+	/**
+	 * An ingest is about to write: the background holds back folds of less than a full
+	 * transaction until it has ended (its batch is likely to share period rows with the
+	 * ones waiting).
+	 */
+	void ingestStarted() {
+		this.ingesting.incrementAndGet();
 	}
 
 	/**
@@ -107,15 +119,75 @@ class RollupFolder implements DisposableBean {
 	 * than its rollups slows down instead of piling up work.
 	 */
 	void afterIngest() {
-		if (this.backlog.incrementAndGet() > BACKLOG) {
+		if (this.backlog.getAndIncrement() == 0) {
+			this.waitingSince = System.nanoTime();
+		}
+		if (this.backlog.get() > BACKLOG) {
 			fold();
 		}
-		else {
+	}
+
+	/** An ingest ended, committed or not. */
+	void ingestEnded() {
+		this.lastIngest = System.nanoTime();
+		this.ingesting.decrementAndGet();
+		if (this.backlog.get() > 0) {
 			foldSoon();
 		}
 	}
 
-	private boolean foldSome() {
+	/**
+	 * Look at the backlog in the background, soon; calls while one is queued share it.
+	 */
+	private void foldSoon() {
+		if (this.queued.compareAndSet(false, true)) {
+			this.executor.schedule(this::background, QUIET_NANOS, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/**
+	 * Fold whole transactions while there are enough batches for one, the rest once
+	 * ingest is quiet (or has kept them waiting too long); look again soon while any are
+	 * left.
+	 */
+	private void background() {
+		this.queued.set(false);
+		try {
+			boolean more = true;
+			while (more && this.backlog.get() >= PER_TRANSACTION) {
+				synchronized (this.lock) {
+					more = foldSome() > 0;
+				}
+			}
+			long now = System.nanoTime();
+			boolean quiet = this.ingesting.get() == 0 && now - this.lastIngest >= QUIET_NANOS;
+			if (this.backlog.get() > 0 && (quiet || now - this.waitingSince >= MAX_WAIT_NANOS)) {
+				fold();
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Adding ingested usage to the rollups failed; it stays pending and is retried", ex);
+		}
+		if (this.backlog.get() > 0) {
+			foldSoon();
+		}
+	}
+
+	/**
+	 * Fold the oldest pending batches, at most a transaction's worth, in one transaction.
+	 * @return how many were folded (none: another instance folded them, and this one's
+	 * backlog is cleared)
+	 */
+	private int foldSome() {
+		Integer folded = this.transactions.execute((status) -> foldOldest());
+		if (folded == null || folded == 0) {
+			this.backlog.set(0);
+			return 0;
+		}
+		return folded;
+	}
+
+	private int foldOldest() {
 		List<Batch> batches = this.pending.lockOldest(PER_TRANSACTION);
 		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new HashMap<>();
 		List<Long> ids = new ArrayList<>();
@@ -130,8 +202,10 @@ class RollupFolder implements DisposableBean {
 			this.periods.add(workspaceId, hourly);
 		});
 		this.pending.delete(ids);
-		this.backlog.updateAndGet((left) -> Math.max(0, left - ids.size()));
-		return batches.size() == PER_TRANSACTION;
+		if (this.backlog.updateAndGet((left) -> Math.max(0, left - ids.size())) > 0) {
+			this.waitingSince = System.nanoTime();
+		}
+		return batches.size();
 	}
 
 	@Override

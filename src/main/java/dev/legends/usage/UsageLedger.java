@@ -86,6 +86,7 @@ public class UsageLedger {
 		Set<UsageIdentity> identities = new LinkedHashSet<>();
 		inputs.forEach((input) -> identities.add(input.user()));
 		Map<UsageIdentity, Long> members = this.resolver.resolve(workspaceId, identities);
+		this.folder.ingestStarted();
 		try {
 			return this.transactions.execute((status) -> write(workspaceId, inputs, members));
 		}
@@ -93,6 +94,9 @@ public class UsageLedger {
 			// A concurrent ingest stored some of the same records or identities first:
 			// once more, and they count as duplicates.
 			return this.transactions.execute((status) -> write(workspaceId, inputs, members));
+		}
+		finally {
+			this.folder.ingestEnded();
 		}
 	}
 

@@ -207,7 +207,7 @@ class UsageStore {
 
 	List<Grouped> workspaceByIdentityAndModel(Long workspaceId, TimeWindow window) {
 		return this.jdbc.query("select i.kind, i.identity_value, i.member_id, r.model, " + SUMS
-				+ " from usage_rollup r join usage_identity i on i.id = r.identity_id where r.workspace_id = ? and"
+				+ " from usage_identity i join usage_rollup r on r.identity_id = i.id where i.workspace_id = ? and"
 				+ IN_WINDOW + "group by i.kind, i.identity_value, i.member_id, r.model",
 				(rs, n) -> new Grouped(owner(rs), rs.getString(4), counts(rs, 5)), workspaceId, utc(window.start()),
 				utc(window.end()));
@@ -223,8 +223,9 @@ class UsageStore {
 
 	List<Hourly> workspaceByHour(Long workspaceId, TimeWindow window) {
 		return this.jdbc.query(
-				"select r.bucket_start, r.model, " + SUMS + " from usage_rollup r where r.workspace_id = ? and"
-						+ IN_WINDOW + "group by r.bucket_start, r.model",
+				"select r.bucket_start, r.model, " + SUMS + " from usage_identity i join usage_rollup r "
+						+ "on r.identity_id = i.id where i.workspace_id = ? and" + IN_WINDOW
+						+ "group by r.bucket_start, r.model",
 				(rs, n) -> new Hourly(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
 						counts(rs, 3)),
 				workspaceId, utc(window.start()), utc(window.end()));
