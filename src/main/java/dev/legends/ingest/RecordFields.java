@@ -55,17 +55,28 @@ final class RecordFields {
 		Arrays.fill(this.tokens, null);
 		this.unknown.clear();
 		this.user.clear();
+		int seen = 0;
 		String name;
 		while ((name = parser.nextName()) != null) {
 			parser.nextToken();
 			int slot = slotOf(name);
 			if (slot >= 0) {
+				if ((seen & (1 << slot)) != 0) {
+					throw UsageRecordReader.duplicate(parser, name);
+				}
+				seen |= 1 << slot;
 				capture(slot, parser);
 			}
 			else if (name.equals("user")) {
+				if (this.user.token != null) {
+					throw UsageRecordReader.duplicate(parser, name);
+				}
 				this.user.read(parser);
 			}
 			else {
+				if (this.unknown.contains(name)) {
+					throw UsageRecordReader.duplicate(parser, name);
+				}
 				this.unknown.add(name);
 				parser.skipChildren();
 			}
@@ -265,9 +276,14 @@ final class RecordFields {
 				parser.skipChildren();
 				return;
 			}
+			List<String> names = new ArrayList<>(1);
 			String name;
 			while ((name = parser.nextName()) != null) {
 				JsonToken next = parser.nextToken();
+				if (names.contains(name)) {
+					throw UsageRecordReader.duplicate(parser, "user." + name);
+				}
+				names.add(name);
 				if (this.unknown == null && !USER_FORMS.contains(name)) {
 					this.unknown = name;
 				}

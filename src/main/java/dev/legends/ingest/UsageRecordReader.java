@@ -10,7 +10,6 @@ import dev.legends.usage.UsageInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class UsageRecordReader {
 
-	private final JsonMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+	/**
+	 * Duplicate names are found by the reader itself (as it knows each record's fields),
+	 * cheaper than the parser's own detection, which keeps a set per object.
+	 */
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
 	 * Read a whole batch body: all records valid, or nothing.
@@ -60,9 +63,14 @@ public class UsageRecordReader {
 	}
 
 	private static void readEnvelope(JsonParser parser, Batch batch) {
+		List<String> names = new ArrayList<>(1);
 		String name;
 		while ((name = parser.nextName()) != null) {
 			JsonToken value = parser.nextToken();
+			if (names.contains(name)) {
+				throw duplicate(parser, name);
+			}
+			names.add(name);
 			if (!name.equals("records")) {
 				batch.envelopeErrors
 					.add(new RecordError(null, null, name, "unknown field; the body is {\"records\": [ … ]}"));
@@ -98,6 +106,16 @@ public class UsageRecordReader {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The answer to a name given twice in one JSON object.
+	 * @param parser the parser, just past the second occurrence
+	 * @param name the name
+	 * @return the exception to throw
+	 */
+	static MalformedInputException duplicate(JsonParser parser, String name) {
+		return malformed(parser.currentLocation(), "duplicate field \"" + name + "\"");
 	}
 
 	private static MalformedInputException malformed(TokenStreamLocation location, String problem) {

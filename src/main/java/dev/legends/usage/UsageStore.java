@@ -41,6 +41,8 @@ class UsageStore {
 
 	private static final int BATCH = 1000;
 
+	private static final int ROWS_PER_INSERT = 100;
+
 	/** The counter columns of the rollup tables, in {@link #setCounts} order. */
 	static final String COUNTS = "input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
 			+ "reasoning_tokens, requests, cost_usd_reported, records";
@@ -156,28 +158,67 @@ class UsageStore {
 		}
 	}
 
+	/**
+	 * Insert records, {@value #ROWS_PER_INSERT} rows per statement (one statement per
+	 * record costs each row a statement's start and end in the database).
+	 */
 	void insertRecords(Long workspaceId, List<KeyedInput> records) {
-		this.jdbc.batchUpdate(
-				"insert into usage_record (workspace_id, identity_id, source, dedupe_key, model, "
-						+ "start_at, end_at, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
-						+ "reasoning_tokens, requests, cost_usd) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				records, BATCH, (statement, record) -> {
-					UsageInput input = record.input();
-					statement.setLong(1, workspaceId);
-					statement.setLong(2, record.identityId());
-					statement.setString(3, input.source());
-					statement.setString(4, record.key());
-					statement.setString(5, input.model());
-					statement.setObject(6, utc(input.start()));
-					statement.setObject(7, utc(input.end()));
-					statement.setLong(8, input.inputTokens());
-					statement.setLong(9, input.outputTokens());
-					statement.setLong(10, input.cacheReadInputTokens());
-					statement.setLong(11, input.cacheCreationInputTokens());
-					statement.setLong(12, input.reasoningTokens());
-					statement.setLong(13, input.requests());
-					statement.setBigDecimal(14, input.costUsd());
-				});
+		for (int from = 0; from < records.size(); from += BATCH) {
+			List<KeyedInput> batch = records.subList(from, Math.min(records.size(), from + BATCH));
+			this.jdbc.execute((Connection connection) -> {
+				insertRows(connection, workspaceId, batch);
+				return null;
+			});
+		}
+	}
+
+	private static void insertRows(Connection connection, Long workspaceId, List<KeyedInput> records)
+			throws SQLException {
+		int whole = records.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+		if (whole > 0) {
+			try (PreparedStatement statement = connection.prepareStatement(insertRecordsSql(ROWS_PER_INSERT))) {
+				for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
+					setRecords(statement, workspaceId, records.subList(from, from + ROWS_PER_INSERT));
+					statement.addBatch();
+				}
+				statement.executeBatch();
+			}
+		}
+		if (whole < records.size()) {
+			try (PreparedStatement statement = connection.prepareStatement(insertRecordsSql(records.size() - whole))) {
+				setRecords(statement, workspaceId, records.subList(whole, records.size()));
+				statement.executeUpdate();
+			}
+		}
+	}
+
+	private static String insertRecordsSql(int rows) {
+		return "insert into usage_record (workspace_id, identity_id, source, dedupe_key, model, start_at, end_at, "
+				+ "input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, reasoning_tokens, requests, "
+				+ "cost_usd) values "
+				+ String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+	}
+
+	private static void setRecords(PreparedStatement statement, Long workspaceId, List<KeyedInput> records)
+			throws SQLException {
+		int column = 0;
+		for (KeyedInput record : records) {
+			UsageInput input = record.input();
+			statement.setLong(++column, workspaceId);
+			statement.setLong(++column, record.identityId());
+			statement.setString(++column, input.source());
+			statement.setString(++column, record.key());
+			statement.setString(++column, input.model());
+			statement.setObject(++column, utc(input.start()));
+			statement.setObject(++column, utc(input.end()));
+			statement.setLong(++column, input.inputTokens());
+			statement.setLong(++column, input.outputTokens());
+			statement.setLong(++column, input.cacheReadInputTokens());
+			statement.setLong(++column, input.cacheCreationInputTokens());
+			statement.setLong(++column, input.reasoningTokens());
+			statement.setLong(++column, input.requests());
+			statement.setBigDecimal(++column, input.costUsd());
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.legends.ingest;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -14,9 +15,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -35,13 +39,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ingest throughput: N records through {@code POST /api/v1/usage} (HTTP, batches of
  * 10,000, a key made with a signed {@code /legends key create}) into an H2 file database,
  * against a raw JDBC batch insert of the same rows into the same table of another H2 file
- * database. Prints both rates and their ratio, and beside them the CPU time this JVM
- * spent per record in each (on a machine shared with other work, wall-clock rates move
- * with the load; CPU time much less).
+ * database, in the same JVM. Both sides are warmed up before either is timed; then each
+ * runs {@code rounds} timed rounds on records of their own, side by side, and the median
+ * rounds are compared (on two cores a round moves with what the JIT compiler does
+ * meanwhile). Prints every round's rates, the medians and their ratio, and the CPU time
+ * per record by thread (requests, background rollups, H2's writer, the JIT and GC).
  *
  * <pre>
- * mvn -Pbenchmark test -Dtest=IngestBenchmark                       # 200,000 records (after 50,000 warm-up)
- * mvn -Pbenchmark test -Dtest=IngestBenchmark -Drecords=1000000 -Dbaseline=false -DargLine=-Xmx512m
+ * mvn -Pbenchmark test -Dtest=IngestBenchmark        # 3 rounds of 200,000 records a side, after 200,000 warm-up
+ * mvn -Pbenchmark test -Dtest=IngestBenchmark -Drecords=1000000 -Drounds=1 -Dbaseline=false -DargLine=-Xmx512m
  * </pre>
  */
 @Tag("benchmark")
@@ -60,11 +66,14 @@ class IngestBenchmark {
 	 */
 	private static final long SECONDS_APART = Long.getLong("seconds", 1);
 
-	/**
-	 * Records sent (and rows inserted) before timing starts, on both sides alike, so that
-	 * both are timed with their code compiled: {@code -Dwarmup=1000} for a short one.
-	 */
-	private static final int WARM_UP = Math.max(PEOPLE, Integer.getInteger("warmup", 50_000));
+	/** Warm-up rounds of {@link #ROUND} records, on both sides alike. */
+	private static final int WARM_UP_ROUNDS = Integer.getInteger("warmupRounds", 4);
+
+	/** Timed rounds per side ({@code -Drounds=1} for one). */
+	private static final int ROUNDS = Integer.getInteger("rounds", 3);
+
+	/** Records per warm-up round. */
+	private static final int ROUND = 50_000;
 
 	private static final Instant BASE = Instant.parse("2026-01-05T00:00:00Z");
 
@@ -73,19 +82,63 @@ class IngestBenchmark {
 		int records = Integer.getInteger("records", 200_000);
 		boolean baseline = Boolean.parseBoolean(System.getProperty("baseline", "true"));
 		Path dir = Files.createTempDirectory("legends-ingest-benchmark");
-		try {
-			Timing api = api(dir.resolve("app"), records);
-			System.out.printf(Locale.ROOT, "%nIngest benchmark: %,d records, H2 file databases in %s%n", records, dir);
+		try (RunningApp app = RunningApp.start(
+				Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/app/legends;DB_CLOSE_ON_EXIT=FALSE",
+						"LOGGING_LEVEL_ROOT", "warn"));
+				Connection raw = baseline ? rawDatabase(dir.resolve("raw")) : null) {
+			IngestClient client = IngestClient.withNewKey(app.slack(), "benchmark");
+			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+			// Warm-up of both sides before either is timed (they share the JIT's work on
+			// H2), in rounds of ROUND records (indexes below 0, so never the timed ones),
+			// each followed by a pause until the JIT compiler is idle: on two cores it
+			// falls behind while ingest keeps both busy. The API side's first round also
+			// meets every identity once (the first sight of an email asks Slack).
+			for (int round = WARM_UP_ROUNDS; round > 0; round--) {
+				int first = -round * ROUND;
+				for (int from = first; from < first + ROUND; from += BATCH) {
+					assertThat(post(client, from, from + BATCH).statusCode()).isEqualTo(200);
+					if (raw != null) {
+						insert(raw, rows(from, from + BATCH));
+						raw.commit();
+					}
+				}
+				awaitRollups(jdbc);
+				awaitQuietCompiler();
+			}
+			// Timed rounds, raw and API side by side, each on records of its own: on two
+			// cores a round's rate moves with what the JIT compiler is doing meanwhile,
+			// so the median round of each side is compared.
+			List<Timing> apiRounds = new ArrayList<>();
+			List<Timing> rawRounds = new ArrayList<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				if (raw != null) {
+					rawRounds.add(rawJdbc(raw, round * records, records));
+				}
+				apiRounds.add(api(client, jdbc, round * records, records));
+			}
 			System.out.printf(Locale.ROOT,
-					"  batch API (HTTP, %,d per batch): %,.0f records/s  (%.1f µs CPU per record)%n", BATCH, api.rate(),
-					api.cpuMicrosPerRecord());
-			if (baseline) {
-				Timing raw = rawJdbc(dir.resolve("raw"), records);
+					"%nIngest benchmark: %,d records per round, %d rounds, after %,d warm-up records; "
+							+ "H2 file databases in %s%n",
+					records, ROUNDS, WARM_UP_ROUNDS * ROUND, dir);
+			for (int round = 0; round < ROUNDS; round++) {
+				System.out.printf(Locale.ROOT, "  round %d: API %,.0f records/s%s%n", round + 1,
+						apiRounds.get(round).rate(), rawRounds.isEmpty() ? "" : String.format(Locale.ROOT,
+								", raw JDBC %,.0f records/s", rawRounds.get(round).rate()));
+			}
+			Timing api = median(apiRounds);
+			System.out.printf(Locale.ROOT,
+					"  batch API (HTTP, %,d per batch), median round: %,.0f records/s  (%.1f µs CPU per record)%n",
+					BATCH, api.rate(), api.cpuMicrosPerRecord());
+			System.out.printf(Locale.ROOT, "    µs CPU per record by thread: %s%n", api.cpuByThread());
+			if (!rawRounds.isEmpty()) {
+				Timing rawTiming = median(rawRounds);
 				System.out.printf(Locale.ROOT,
-						"  raw JDBC batch insert:          %,.0f records/s  (%.1f µs CPU per record)%n", raw.rate(),
-						raw.cpuMicrosPerRecord());
-				System.out.printf(Locale.ROOT, "  ratio API / raw JDBC:           %.2f  (by CPU time: %.2f)%n",
-						api.rate() / raw.rate(), raw.cpuMicrosPerRecord() / api.cpuMicrosPerRecord());
+						"  raw JDBC batch insert, median round:          %,.0f records/s  (%.1f µs CPU per record)%n",
+						rawTiming.rate(), rawTiming.cpuMicrosPerRecord());
+				System.out.printf(Locale.ROOT, "    µs CPU per record by thread: %s%n", rawTiming.cpuByThread());
+				System.out.printf(Locale.ROOT,
+						"  ratio API / raw JDBC:                         %.2f  (by CPU time: %.2f)%n",
+						api.rate() / rawTiming.rate(), rawTiming.cpuMicrosPerRecord() / api.cpuMicrosPerRecord());
 			}
 			System.out.printf(Locale.ROOT, "  load average %.2f on %d cores%n",
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -98,38 +151,34 @@ class IngestBenchmark {
 		}
 	}
 
-	private Timing api(Path dir, int records) {
-		Map<String, String> env = Map.of("LEGENDS_DB_URL",
-				"jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE", "LOGGING_LEVEL_ROOT",
-				"warn");
-		try (RunningApp app = RunningApp.start(env)) {
-			IngestClient client = IngestClient.withNewKey(app.slack(), "benchmark");
-			// Warm-up, not timed: every identity once (the first sight of an email asks
-			// Slack), and the JIT.
-			for (int from = -WARM_UP; from < 0; from += BATCH) {
-				assertThat(client.post("/api/v1/usage", "application/json", batch(from, Math.min(0, from + BATCH)))
-					.statusCode()).isEqualTo(200);
-			}
-			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
-			awaitRollups(jdbc);
-			Timing timing = new Timing(records);
-			long accepted = 0;
-			for (int from = 0; from < records; from += BATCH) {
-				byte[] body = batch(from, Math.min(records, from + BATCH));
-				timing.start();
-				HttpResponse<String> response = client.post("/api/v1/usage", "application/json", body);
-				timing.stop();
-				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-				accepted += Long.parseLong(response.body().replaceAll(".*\"accepted\":(\\d+).*", "$1"));
-			}
-			assertThat(accepted).isEqualTo(records);
-			// Batches are added to the rollups in the background after they commit: the
-			// time until the last one is in them counts as ingest time too.
+	private static HttpResponse<String> post(IngestClient client, int from, int to) {
+		return client.post("/api/v1/usage", "application/json", batch(from, to));
+	}
+
+	private static Timing median(List<Timing> rounds) {
+		List<Timing> sorted = new ArrayList<>(rounds);
+		sorted.sort(Comparator.comparingDouble(Timing::rate));
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private Timing api(IngestClient client, JdbcTemplate jdbc, int first, int records) {
+		Timing timing = new Timing(records);
+		long accepted = 0;
+		for (int from = first; from < first + records; from += BATCH) {
+			byte[] body = batch(from, Math.min(first + records, from + BATCH));
 			timing.start();
-			awaitRollups(jdbc);
+			HttpResponse<String> response = client.post("/api/v1/usage", "application/json", body);
 			timing.stop();
-			return timing;
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			accepted += Long.parseLong(response.body().replaceAll(".*\"accepted\":(\\d+).*", "$1"));
 		}
+		assertThat(accepted).isEqualTo(records);
+		// Batches are added to the rollups in the background after they commit: the time
+		// until the last one is in them counts as ingest time too.
+		timing.start();
+		awaitRollups(jdbc);
+		timing.stop();
+		return timing;
 	}
 
 	private static void awaitRollups(JdbcTemplate jdbc) {
@@ -144,30 +193,50 @@ class IngestBenchmark {
 		}
 	}
 
-	private Timing rawJdbc(Path dir, int records) throws SQLException {
+	/**
+	 * Wait until the JIT compiler has had a second with nothing to compile (at most 60
+	 * s).
+	 */
+	private static void awaitQuietCompiler() throws InterruptedException {
+		CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		long before = compiler.getTotalCompilationTime();
+		do {
+			Thread.sleep(1000);
+			long now = compiler.getTotalCompilationTime();
+			if (now - before < 20) {
+				return;
+			}
+			before = now;
+		}
+		while (System.nanoTime() < deadline);
+	}
+
+	/**
+	 * The raw side's database: another H2 file database with the application's schema.
+	 */
+	private static Connection rawDatabase(Path dir) throws SQLException {
 		String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/raw;DB_CLOSE_ON_EXIT=FALSE";
 		Flyway.configure()
 			.dataSource(url, "sa", "")
 			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
 			.load()
 			.migrate();
-		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-			connection.setAutoCommit(false);
-			// The same warm-up rows, not timed.
-			for (int from = -WARM_UP; from < 0; from += BATCH) {
-				insert(connection, rows(from, Math.min(0, from + BATCH)));
-				connection.commit();
-			}
-			Timing timing = new Timing(records);
-			for (int from = 0; from < records; from += BATCH) {
-				Row[] rows = rows(from, Math.min(records, from + BATCH));
-				timing.start();
-				insert(connection, rows);
-				connection.commit();
-				timing.stop();
-			}
-			return timing;
+		Connection connection = DriverManager.getConnection(url, "sa", "");
+		connection.setAutoCommit(false);
+		return connection;
+	}
+
+	private static Timing rawJdbc(Connection connection, int first, int records) throws SQLException {
+		Timing timing = new Timing(records);
+		for (int from = first; from < first + records; from += BATCH) {
+			Row[] rows = rows(from, Math.min(first + records, from + BATCH));
+			timing.start();
+			insert(connection, rows);
+			connection.commit();
+			timing.stop();
 		}
+		return timing;
 	}
 
 	private static void insert(Connection connection, Row[] rows) throws SQLException {
@@ -276,6 +345,20 @@ class IngestBenchmark {
 
 		private long startCpuNanos;
 
+		private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+		private final Map<String, Long> byThread = new java.util.HashMap<>();
+
+		private Map<Long, Long> startThreadNanos = Map.of();
+
+		private long startJitMillis;
+
+		private long jitMillis;
+
+		private long startGcMillis;
+
+		private long gcMillis;
+
 		Timing(int records) {
 			this.records = records;
 		}
@@ -283,11 +366,75 @@ class IngestBenchmark {
 		void start() {
 			this.startNanos = System.nanoTime();
 			this.startCpuNanos = this.os.getProcessCpuTime();
+			this.startThreadNanos = threadCpuNanos();
+			this.startJitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+			this.startGcMillis = gcMillis();
 		}
 
 		void stop() {
 			this.nanos += System.nanoTime() - this.startNanos;
 			this.cpuNanos += this.os.getProcessCpuTime() - this.startCpuNanos;
+			this.jitMillis += ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - this.startJitMillis;
+			this.gcMillis += gcMillis() - this.startGcMillis;
+			threadCpuNanos().forEach((id, cpu) -> {
+				Long started = this.startThreadNanos.get(id);
+				if (started != null && this.threads.getThreadInfo(id) != null) {
+					this.byThread.merge(group(this.threads.getThreadInfo(id).getThreadName()), cpu - started,
+							Long::sum);
+				}
+			});
+		}
+
+		/**
+		 * Where the CPU time went, per record: each kind of thread of this JVM, and the
+		 * JVM's own (JIT compiler and garbage collector) as the rest.
+		 */
+		String cpuByThread() {
+			long threadsTotal = this.byThread.values().stream().mapToLong(Long::longValue).sum();
+			StringBuilder text = new StringBuilder();
+			this.byThread.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue() * 100 >= this.cpuNanos)
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.forEach((entry) -> text.append(String.format(Locale.ROOT, "%s %.1f, ", entry.getKey(),
+						entry.getValue() / 1e3 / this.records)));
+			return text.append(String.format(Locale.ROOT, "JIT and GC %.1f (JIT compiling %,d ms, GC %,d ms)",
+					(this.cpuNanos - threadsTotal) / 1e3 / this.records, this.jitMillis, this.gcMillis))
+				.toString();
+		}
+
+		private static long gcMillis() {
+			return ManagementFactory.getGarbageCollectorMXBeans()
+				.stream()
+				.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+				.sum();
+		}
+
+		private Map<Long, Long> threadCpuNanos() {
+			Map<Long, Long> cpu = new java.util.HashMap<>();
+			for (long id : this.threads.getAllThreadIds()) {
+				long nanos = this.threads.getThreadCpuTime(id);
+				if (nanos >= 0) {
+					cpu.put(id, nanos);
+				}
+			}
+			return cpu;
+		}
+
+		private static String group(String threadName) {
+			if (threadName.startsWith("http-nio")) {
+				return "requests";
+			}
+			if (threadName.startsWith("legends-rollups")) {
+				return "rollups";
+			}
+			if (threadName.startsWith("H2") || threadName.startsWith("MVStore")) {
+				return "H2 writer";
+			}
+			if (threadName.equals("main")) {
+				return "client";
+			}
+			return threadName.replaceAll("\\d+", "N");
 		}
 
 		double rate() {

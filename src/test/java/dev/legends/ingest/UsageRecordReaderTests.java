@@ -78,6 +78,19 @@ class UsageRecordReaderTests {
 			.satisfies((ex) -> assertThat(ex.error()).isEqualTo("malformed_json"));
 		assertThatExceptionOfType(MalformedInputException.class)
 			.isThrownBy(() -> read("{\"records\": [], \"records\": []}"));
+		assertThatExceptionOfType(MalformedInputException.class)
+			.isThrownBy(() -> read("{\"records\": [{\"model\": \"a\", \"model\": \"b\"}]}"))
+			.withMessageContaining("line 1")
+			.withMessageContaining("duplicate field \"model\"");
+		assertThatExceptionOfType(MalformedInputException.class)
+			.isThrownBy(() -> read("{\"records\": [{\"user\": {\"email\": \"a@x.io\", \"email\": \"b@x.io\"}}]}"))
+			.withMessageContaining("duplicate field \"user.email\"");
+		assertThatExceptionOfType(MalformedInputException.class)
+			.isThrownBy(() -> read("{\"records\": [{\"user\": {\"email\": \"a@x.io\"}, \"user\": null}]}"))
+			.withMessageContaining("duplicate field \"user\"");
+		assertThatExceptionOfType(MalformedInputException.class)
+			.isThrownBy(() -> read("{\"records\": [{\"colour\": 1, \"colour\": 2}]}"))
+			.withMessageContaining("duplicate field \"colour\"");
 		assertThatExceptionOfType(MalformedInputException.class).isThrownBy(() -> read(""));
 	}
 
