@@ -51,6 +51,36 @@ class UsageLedgerTests {
 	}
 
 	@Test
+	void ingestWhenLargeBatchOverlapsStoredRecordsStoresOnlyTheNewOnes(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		// 250 records: two whole 100-row statements and a 50-row one; the second batch
+		// repeats 130 of them in its middle, so a statement meets the unique key.
+		assertThat(this.ledger.ingest(workspace, records(0, 250))).isEqualTo(new IngestResult(250, 0, List.of("ci")));
+		assertThat(this.ledger.ingest(workspace, records(120, 370)))
+			.isEqualTo(new IngestResult(120, 130, List.of("ci")));
+		UsageTotals totals = this.ledger.workspaceTotals(workspace, WEEK);
+		assertThat(totals.requests()).isEqualTo(370);
+		assertThat(totals.inputTokens()).isEqualTo(370L * 371 / 2);
+		assertThat(this.jdbc.queryForObject("select count(*) from usage_record where workspace_id = ?", Long.class,
+				workspace))
+			.isEqualTo(370);
+	}
+
+	@Test
+	void ingestWhenBatchesArriveBackToBackAddsEachToTheTotalsOnce(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		for (int batch = 0; batch < 20; batch++) {
+			this.ledger.ingest(workspace, records(batch * 10, batch * 10 + 10));
+		}
+		assertThat(this.ledger.workspaceTotals(workspace, WEEK).inputTokens()).isEqualTo(200L * 201 / 2);
+		assertThat(pendingOf(workspace)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"select sum(records) from usage_period_rollup " + "where workspace_id = ? and period_kind = 'QUARTER'",
+				Long.class, workspace))
+			.isEqualTo(200);
+	}
+
+	@Test
 	void ingestWhenRepeatedWithinBatchStoresItOnce(SlackTestClient slack) {
 		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
 		UsageInput input = record("dup", UsageIdentity.apiKeyName("ci"), NINE, 100);
@@ -200,6 +230,13 @@ class UsageLedgerTests {
 
 	private static TimeWindow window(String start, String end) {
 		return new TimeWindow(Instant.parse(start + "T00:00:00Z"), Instant.parse(end + "T00:00:00Z"));
+	}
+
+	/** Records with ids r-from … r-(to-1), record i with i + 1 input tokens. */
+	private static List<UsageInput> records(int from, int to) {
+		return java.util.stream.IntStream.range(from, to)
+			.mapToObj((i) -> record("r-" + i, UsageIdentity.apiKeyName("ci"), NINE.plusSeconds(i), i + 1))
+			.toList();
 	}
 
 	static UsageInput record(String id, UsageIdentity user, Instant start, long inputTokens) {
