@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per record by thread (requests, background rollups, H2's writer, the JIT and GC).
  *
  * <pre>
- * mvn -Pbenchmark test -Dtest=IngestBenchmark        # 3 rounds of 200,000 records a side, after 200,000 warm-up
+ * mvn -Pbenchmark test -Dtest=IngestBenchmark        # 7 rounds of 200,000 records a side, after 200,000 warm-up
  * mvn -Pbenchmark test -Dtest=IngestBenchmark -Drecords=1000000 -Drounds=1 -Dbaseline=false -DargLine=-Xmx512m
  * </pre>
  */
@@ -70,7 +70,7 @@ class IngestBenchmark {
 	private static final int WARM_UP_ROUNDS = Integer.getInteger("warmupRounds", 4);
 
 	/** Timed rounds per side ({@code -Drounds=1} for one). */
-	private static final int ROUNDS = Integer.getInteger("rounds", 3);
+	private static final int ROUNDS = Integer.getInteger("rounds", 7);
 
 	/** Records per warm-up round. */
 	private static final int ROUND = 50_000;
