@@ -211,12 +211,12 @@ class PeriodRollups implements SmartInitializingSingleton {
 				index++;
 			}
 		}
-		this.jdbc.batchUpdate(
-				"insert into usage_period_rollup (" + UsageStore.COUNTS + ", workspace_id, period_kind, "
-						+ "period_start, identity_id, model) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				fresh, BATCH, (statement, entry) -> {
-					UsageStore.setCounts(statement, 1, entry.getValue());
-					setKey(statement, 9, workspaceId, entry.getKey());
+		UsageStore.insertRows(this.jdbc,
+				"usage_period_rollup (" + UsageStore.COUNTS
+						+ ", workspace_id, period_kind, period_start, identity_id, model)",
+				13, fresh, (statement, column, entry) -> {
+					UsageStore.setCounts(statement, column, entry.getValue());
+					setKey(statement, column + 8, workspaceId, entry.getKey());
 				});
 	}
 

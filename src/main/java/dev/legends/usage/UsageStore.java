@@ -39,9 +39,9 @@ class UsageStore {
 
 	private static final int KEY_CHUNK = 5000;
 
-	private static final int BATCH = 1000;
-
 	private static final int ROWS_PER_INSERT = 100;
+
+	private static final int STATEMENTS_PER_BATCH = 10;
 
 	/** The counter columns of the rollup tables, in {@link #setCounts} order. */
 	static final String COUNTS = "input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
@@ -158,67 +158,27 @@ class UsageStore {
 		}
 	}
 
-	/**
-	 * Insert records, {@value #ROWS_PER_INSERT} rows per statement (one statement per
-	 * record costs each row a statement's start and end in the database).
-	 */
+	/** Insert records. */
 	void insertRecords(Long workspaceId, List<KeyedInput> records) {
-		for (int from = 0; from < records.size(); from += BATCH) {
-			List<KeyedInput> batch = records.subList(from, Math.min(records.size(), from + BATCH));
-			this.jdbc.execute((Connection connection) -> {
-				insertRows(connection, workspaceId, batch);
-				return null;
-			});
-		}
-	}
-
-	private static void insertRows(Connection connection, Long workspaceId, List<KeyedInput> records)
-			throws SQLException {
-		int whole = records.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
-		if (whole > 0) {
-			try (PreparedStatement statement = connection.prepareStatement(insertRecordsSql(ROWS_PER_INSERT))) {
-				for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
-					setRecords(statement, workspaceId, records.subList(from, from + ROWS_PER_INSERT));
-					statement.addBatch();
-				}
-				statement.executeBatch();
-			}
-		}
-		if (whole < records.size()) {
-			try (PreparedStatement statement = connection.prepareStatement(insertRecordsSql(records.size() - whole))) {
-				setRecords(statement, workspaceId, records.subList(whole, records.size()));
-				statement.executeUpdate();
-			}
-		}
-	}
-
-	private static String insertRecordsSql(int rows) {
-		return "insert into usage_record (workspace_id, identity_id, source, dedupe_key, model, start_at, end_at, "
+		insertRows(this.jdbc, "usage_record (workspace_id, identity_id, source, dedupe_key, model, start_at, end_at, "
 				+ "input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, reasoning_tokens, requests, "
-				+ "cost_usd) values "
-				+ String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-	}
-
-	private static void setRecords(PreparedStatement statement, Long workspaceId, List<KeyedInput> records)
-			throws SQLException {
-		int column = 0;
-		for (KeyedInput record : records) {
-			UsageInput input = record.input();
-			statement.setLong(++column, workspaceId);
-			statement.setLong(++column, record.identityId());
-			statement.setString(++column, input.source());
-			statement.setString(++column, record.key());
-			statement.setString(++column, input.model());
-			statement.setObject(++column, utc(input.start()));
-			statement.setObject(++column, utc(input.end()));
-			statement.setLong(++column, input.inputTokens());
-			statement.setLong(++column, input.outputTokens());
-			statement.setLong(++column, input.cacheReadInputTokens());
-			statement.setLong(++column, input.cacheCreationInputTokens());
-			statement.setLong(++column, input.reasoningTokens());
-			statement.setLong(++column, input.requests());
-			statement.setBigDecimal(++column, input.costUsd());
-		}
+				+ "cost_usd)", 14, records, (statement, column, record) -> {
+					UsageInput input = record.input();
+					statement.setLong(column, workspaceId);
+					statement.setLong(column + 1, record.identityId());
+					statement.setString(column + 2, input.source());
+					statement.setString(column + 3, record.key());
+					statement.setString(column + 4, input.model());
+					statement.setObject(column + 5, utc(input.start()));
+					statement.setObject(column + 6, utc(input.end()));
+					statement.setLong(column + 7, input.inputTokens());
+					statement.setLong(column + 8, input.outputTokens());
+					statement.setLong(column + 9, input.cacheReadInputTokens());
+					statement.setLong(column + 10, input.cacheCreationInputTokens());
+					statement.setLong(column + 11, input.reasoningTokens());
+					statement.setLong(column + 12, input.requests());
+					statement.setBigDecimal(column + 13, input.costUsd());
+				});
 	}
 
 	/**
@@ -226,16 +186,77 @@ class UsageStore {
 	 * and hour of each fold; queries add the rows up.
 	 */
 	void addToRollups(Long workspaceId, Map<RollupKey, TokenCounts> additions) {
-		this.jdbc.batchUpdate(
-				"insert into usage_rollup (" + COUNTS + ", identity_id, model, bucket_start, "
-						+ "workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				new ArrayList<>(additions.entrySet()), BATCH, (statement, entry) -> {
-					setCounts(statement, 1, entry.getValue());
-					statement.setLong(9, entry.getKey().identityId());
-					statement.setString(10, entry.getKey().model());
-					statement.setObject(11, utc(entry.getKey().bucketStart()));
-					statement.setLong(12, workspaceId);
+		insertRows(this.jdbc, "usage_rollup (" + COUNTS + ", identity_id, model, bucket_start, workspace_id)", 12,
+				new ArrayList<>(additions.entrySet()), (statement, column, entry) -> {
+					setCounts(statement, column, entry.getValue());
+					statement.setLong(column + 8, entry.getKey().identityId());
+					statement.setString(column + 9, entry.getKey().model());
+					statement.setObject(column + 10, utc(entry.getKey().bucketStart()));
+					statement.setLong(column + 11, workspaceId);
 				});
+	}
+
+	/**
+	 * Insert rows {@value #ROWS_PER_INSERT} per {@code INSERT} statement, in JDBC batches
+	 * (a statement per row costs each row a statement's start and end in the database).
+	 * Errors are translated as any {@link JdbcTemplate} call's: a unique key refusing a
+	 * row is a {@link DuplicateKeyException}.
+	 * @param jdbc where
+	 * @param table the table and its column list, e.g. {@code t (a, b)}
+	 * @param columns how many columns a row binds
+	 * @param rows the rows
+	 * @param binder binds one row's values from a first parameter index on
+	 */
+	static <T> void insertRows(JdbcTemplate jdbc, String table, int columns, List<T> rows, RowBinder<T> binder) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.execute((Connection connection) -> {
+			int whole = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+			if (whole > 0) {
+				try (PreparedStatement statement = connection
+					.prepareStatement(insertSql(table, columns, ROWS_PER_INSERT))) {
+					for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
+						bind(statement, columns, rows.subList(from, from + ROWS_PER_INSERT), binder);
+						statement.addBatch();
+						if ((from / ROWS_PER_INSERT + 1) % STATEMENTS_PER_BATCH == 0) {
+							statement.executeBatch();
+						}
+					}
+					statement.executeBatch();
+				}
+			}
+			if (whole < rows.size()) {
+				try (PreparedStatement statement = connection
+					.prepareStatement(insertSql(table, columns, rows.size() - whole))) {
+					bind(statement, columns, rows.subList(whole, rows.size()), binder);
+					statement.executeUpdate();
+				}
+			}
+			return null;
+		});
+	}
+
+	private static <T> void bind(PreparedStatement statement, int columns, List<T> rows, RowBinder<T> binder)
+			throws SQLException {
+		int column = 1;
+		for (T row : rows) {
+			binder.bind(statement, column, row);
+			column += columns;
+		}
+	}
+
+	private static String insertSql(String table, int columns, int rows) {
+		String row = "(" + placeholders(columns) + ")";
+		return "insert into " + table + " values " + String.join(", ", Collections.nCopies(rows, row));
+	}
+
+	/** Binds one row's values. */
+	@FunctionalInterface
+	interface RowBinder<T> {
+
+		void bind(PreparedStatement statement, int firstColumn, T row) throws SQLException;
+
 	}
 
 	List<Grouped> memberByModel(Long memberId, TimeWindow window) {
