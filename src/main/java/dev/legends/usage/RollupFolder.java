@@ -45,6 +45,9 @@ class RollupFolder implements DisposableBean {
 	 */
 	private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+	/** How long the background waits after a failed fold before it tries again. */
+	private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
 	/** The longest a batch waits in the background however busy ingest is. */
 	private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -140,8 +143,12 @@ class RollupFolder implements DisposableBean {
 	 * Look at the backlog in the background, soon; calls while one is queued share it.
 	 */
 	private void foldSoon() {
+		foldIn(QUIET_NANOS);
+	}
+
+	private void foldIn(long nanos) {
 		if (this.queued.compareAndSet(false, true)) {
-			this.executor.schedule(this::background, QUIET_NANOS, TimeUnit.NANOSECONDS);
+			this.executor.schedule(this::background, nanos, TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -167,6 +174,8 @@ class RollupFolder implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Adding ingested usage to the rollups failed; it stays pending and is retried", ex);
+			foldIn(RETRY_NANOS);
+			return;
 		}
 		if (this.backlog.get() > 0) {
 			foldSoon();
