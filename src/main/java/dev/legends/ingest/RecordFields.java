@@ -74,10 +74,7 @@ final class RecordFields {
 				this.user.read(parser);
 			}
 			else {
-				if (this.unknown.contains(name)) {
-					throw UsageRecordReader.duplicate(parser, name);
-				}
-				this.unknown.add(name);
+				UsageRecordReader.addName(this.unknown, parser, name, name);
 				parser.skipChildren();
 			}
 		}
@@ -280,10 +277,7 @@ final class RecordFields {
 			String name;
 			while ((name = parser.nextName()) != null) {
 				JsonToken next = parser.nextToken();
-				if (names.contains(name)) {
-					throw UsageRecordReader.duplicate(parser, "user." + name);
-				}
-				names.add(name);
+				UsageRecordReader.addName(names, parser, name, "user." + name);
 				if (this.unknown == null && !USER_FORMS.contains(name)) {
 					this.unknown = name;
 				}

@@ -67,10 +67,7 @@ public class UsageRecordReader {
 		String name;
 		while ((name = parser.nextName()) != null) {
 			JsonToken value = parser.nextToken();
-			if (names.contains(name)) {
-				throw duplicate(parser, name);
-			}
-			names.add(name);
+			addName(names, parser, name, name);
 			if (!name.equals("records")) {
 				batch.envelopeErrors
 					.add(new RecordError(null, null, name, "unknown field; the body is {\"records\": [ … ]}"));
@@ -116,6 +113,20 @@ public class UsageRecordReader {
 	 */
 	static MalformedInputException duplicate(JsonParser parser, String name) {
 		return malformed(parser.currentLocation(), "duplicate field \"" + name + "\"");
+	}
+
+	/**
+	 * Add a name to those of one JSON object, refusing a name given twice.
+	 * @param names the object's names so far
+	 * @param parser the parser, just past the name
+	 * @param name the name
+	 * @param field how an answer names the field
+	 */
+	static void addName(List<String> names, JsonParser parser, String name, String field) {
+		if (names.contains(name)) {
+			throw duplicate(parser, field);
+		}
+		names.add(name);
 	}
 
 	private static MalformedInputException malformed(TokenStreamLocation location, String problem) {

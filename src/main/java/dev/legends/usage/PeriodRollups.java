@@ -214,7 +214,7 @@ class PeriodRollups implements SmartInitializingSingleton {
 		UsageStore.insertRows(this.jdbc,
 				"usage_period_rollup (" + UsageStore.COUNTS
 						+ ", workspace_id, period_kind, period_start, identity_id, model)",
-				13, fresh, (statement, column, entry) -> {
+				fresh, (statement, column, entry) -> {
 					UsageStore.setCounts(statement, column, entry.getValue());
 					setKey(statement, column + 8, workspaceId, entry.getKey());
 				});

@@ -117,9 +117,10 @@ class RollupFolder implements DisposableBean {
 	}
 
 	/**
-	 * After an ingest commits: fold in the background, unless the background is behind (a
-	 * backlog of batches), in which case the caller folds first, so that an ingest faster
-	 * than its rollups slows down instead of piling up work.
+	 * After an ingest commits: count its batch, and fold now when the background is
+	 * behind (a backlog of batches), so that an ingest faster than its rollups slows down
+	 * instead of piling up work; otherwise {@link #ingestEnded} leaves it to the
+	 * background.
 	 */
 	void afterIngest() {
 		if (this.backlog.getAndIncrement() == 0) {

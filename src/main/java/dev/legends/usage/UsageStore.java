@@ -162,7 +162,7 @@ class UsageStore {
 	void insertRecords(Long workspaceId, List<KeyedInput> records) {
 		insertRows(this.jdbc, "usage_record (workspace_id, identity_id, source, dedupe_key, model, start_at, end_at, "
 				+ "input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, reasoning_tokens, requests, "
-				+ "cost_usd)", 14, records, (statement, column, record) -> {
+				+ "cost_usd)", records, (statement, column, record) -> {
 					UsageInput input = record.input();
 					statement.setLong(column, workspaceId);
 					statement.setLong(column + 1, record.identityId());
@@ -186,7 +186,7 @@ class UsageStore {
 	 * and hour of each fold; queries add the rows up.
 	 */
 	void addToRollups(Long workspaceId, Map<RollupKey, TokenCounts> additions) {
-		insertRows(this.jdbc, "usage_rollup (" + COUNTS + ", identity_id, model, bucket_start, workspace_id)", 12,
+		insertRows(this.jdbc, "usage_rollup (" + COUNTS + ", identity_id, model, bucket_start, workspace_id)",
 				new ArrayList<>(additions.entrySet()), (statement, column, entry) -> {
 					setCounts(statement, column, entry.getValue());
 					statement.setLong(column + 8, entry.getKey().identityId());
@@ -202,15 +202,16 @@ class UsageStore {
 	 * Errors are translated as any {@link JdbcTemplate} call's: a unique key refusing a
 	 * row is a {@link DuplicateKeyException}.
 	 * @param jdbc where
-	 * @param table the table and its column list, e.g. {@code t (a, b)}
-	 * @param columns how many columns a row binds
+	 * @param table the table and its column list, e.g. {@code t (a, b)}: a row binds one
+	 * value per column
 	 * @param rows the rows
 	 * @param binder binds one row's values from a first parameter index on
 	 */
-	static <T> void insertRows(JdbcTemplate jdbc, String table, int columns, List<T> rows, RowBinder<T> binder) {
+	static <T> void insertRows(JdbcTemplate jdbc, String table, List<T> rows, RowBinder<T> binder) {
 		if (rows.isEmpty()) {
 			return;
 		}
+		int columns = table.substring(table.indexOf('(')).split(",").length;
 		jdbc.execute((Connection connection) -> {
 			int whole = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
 			if (whole > 0) {

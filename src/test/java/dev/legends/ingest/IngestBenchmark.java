@@ -2,9 +2,11 @@ package dev.legends.ingest;
 
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,41 +85,9 @@ class IngestBenchmark {
 		int records = Integer.getInteger("records", 200_000);
 		boolean baseline = Boolean.parseBoolean(System.getProperty("baseline", "true"));
 		Path dir = Files.createTempDirectory("legends-ingest-benchmark");
-		// The raw side first and alone, before the application has ingested anything:
-		// the JIT compiles H2's insert path for it alone, as in a program that does
-		// nothing else (run after or beside the API, the same methods carry the API's
-		// other uses of H2 too, and the raw side measured 15-20% slower).
-		List<Timing> rawRounds = new ArrayList<>();
-		try (Connection raw = baseline ? rawDatabase(dir.resolve("raw")) : null) {
-			if (raw != null) {
-				warmUp((from, to) -> {
-					insert(raw, rows(from, to));
-					raw.commit();
-				}, () -> {
-				});
-				for (int round = 0; round < ROUNDS; round++) {
-					rawRounds.add(rawJdbc(raw, round * records, records));
-				}
-			}
-		}
-		catch (RuntimeException | SQLException ex) {
-			delete(dir);
-			throw ex;
-		}
-		try (RunningApp app = RunningApp.start(
-				Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/app/legends;DB_CLOSE_ON_EXIT=FALSE",
-						"LOGGING_LEVEL_ROOT", "warn"))) {
-			IngestClient client = IngestClient.withNewKey(app.slack(), "benchmark");
-			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
-			// The warm-up's first round also meets every identity once (the first sight
-			// of
-			// an email asks Slack).
-			warmUp((from, to) -> assertThat(post(client, from, to).statusCode()).isEqualTo(200),
-					() -> awaitRollups(jdbc));
-			List<Timing> apiRounds = new ArrayList<>();
-			for (int round = 0; round < ROUNDS; round++) {
-				apiRounds.add(api(client, jdbc, round * records, records));
-			}
+		try {
+			List<Timing> rawRounds = baseline ? rawRounds(dir.resolve("raw"), records) : List.of();
+			List<Timing> apiRounds = apiRounds(dir.resolve("app"), records);
 			System.out.printf(Locale.ROOT,
 					"%nIngest benchmark: %,d records per round, %d rounds, after %,d warm-up records; "
 							+ "H2 file databases in %s%n",
@@ -149,6 +120,46 @@ class IngestBenchmark {
 		}
 		finally {
 			delete(dir);
+		}
+	}
+
+	/**
+	 * The raw side, first and alone, before the application has ingested anything: the
+	 * JIT compiles H2's insert path for it alone, as in a program that does nothing else
+	 * (run after or beside the API, the same methods carry the API's other uses of H2
+	 * too, and the raw side measured 15-20% slower).
+	 */
+	private static List<Timing> rawRounds(Path dir, int records) throws Exception {
+		List<Timing> rounds = new ArrayList<>();
+		try (Connection raw = rawDatabase(dir)) {
+			warmUp((from, to) -> {
+				insert(raw, rows(from, to));
+				raw.commit();
+			}, () -> {
+			});
+			for (int round = 0; round < ROUNDS; round++) {
+				rounds.add(rawJdbc(raw, round * records, records));
+			}
+		}
+		return rounds;
+	}
+
+	private List<Timing> apiRounds(Path dir, int records) throws Exception {
+		try (RunningApp app = RunningApp
+			.start(Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE",
+					"LOGGING_LEVEL_ROOT", "warn"))) {
+			IngestClient client = IngestClient.withNewKey(app.slack(), "benchmark");
+			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+			// The warm-up's first round also meets every identity once (the first sight
+			// of
+			// an email asks Slack).
+			warmUp((from, to) -> assertThat(post(client, from, to).statusCode()).isEqualTo(200),
+					() -> awaitRollups(jdbc));
+			List<Timing> rounds = new ArrayList<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				rounds.add(api(client, jdbc, round * records, records));
+			}
+			return rounds;
 		}
 	}
 
@@ -369,9 +380,9 @@ class IngestBenchmark {
 
 		private long startCpuNanos;
 
-		private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-		private final Map<String, Long> byThread = new java.util.HashMap<>();
+		private final Map<String, Long> byThread = new HashMap<>();
 
 		private Map<Long, Long> startThreadNanos = Map.of();
 
@@ -430,12 +441,12 @@ class IngestBenchmark {
 		private static long gcMillis() {
 			return ManagementFactory.getGarbageCollectorMXBeans()
 				.stream()
-				.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+				.mapToLong(GarbageCollectorMXBean::getCollectionTime)
 				.sum();
 		}
 
 		private Map<Long, Long> threadCpuNanos() {
-			Map<Long, Long> cpu = new java.util.HashMap<>();
+			Map<Long, Long> cpu = new HashMap<>();
 			for (long id : this.threads.getAllThreadIds()) {
 				long nanos = this.threads.getThreadCpuTime(id);
 				if (nanos >= 0) {
