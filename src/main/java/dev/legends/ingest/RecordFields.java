@@ -2,6 +2,7 @@ package dev.legends.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.CharBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,9 @@ final class RecordFields {
 	private final String[] texts = new String[NAMES.length];
 
 	private final long[] longs = new long[NAMES.length];
+
+	/** Date-times in the common form, read straight from the parser's buffer. */
+	private final Instant[] instants = new Instant[NAMES.length];
 
 	/** Numbers that are not a {@code long}: fractions and very large integers. */
 	private final BigDecimal[] decimals = new BigDecimal[NAMES.length];
@@ -134,8 +138,15 @@ final class RecordFields {
 		JsonToken token = parser.currentToken();
 		this.tokens[slot] = token;
 		this.decimals[slot] = null;
-		if (token == JsonToken.VALUE_STRING) {
-			this.texts[slot] = parser.getString();
+		this.instants[slot] = null;
+		if (token == JsonToken.VALUE_STRING && (slot == START || slot == END)) {
+			this.instants[slot] = UsageRecordReader.parseUtcSeconds(
+					CharBuffer.wrap(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength()));
+			this.texts[slot] = (this.instants[slot] != null) ? null : parser.getString();
+		}
+		else if (token == JsonToken.VALUE_STRING) {
+			this.texts[slot] = (slot == SOURCE || slot == MODEL) ? sameOr(parser, this.texts[slot])
+					: parser.getString();
 		}
 		else if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
 			this.longs[slot] = parser.getLongValue();
@@ -146,6 +157,29 @@ final class RecordFields {
 		else {
 			parser.skipChildren();
 		}
+	}
+
+	/**
+	 * The string value the parser is at: the given string when it has the same text, so
+	 * that values repeated from record to record (source, model, the user) are kept once
+	 * per batch instead of once per record.
+	 * @param parser the parser, at a string value
+	 * @param previous the string to reuse, or {@code null}
+	 * @return the value
+	 */
+	private static String sameOr(JsonParser parser, String previous) {
+		char[] chars = parser.getStringCharacters();
+		int offset = parser.getStringOffset();
+		int length = parser.getStringLength();
+		if (previous == null || previous.length() != length) {
+			return parser.getString();
+		}
+		for (int i = 0; i < length; i++) {
+			if (previous.charAt(i) != chars[offset + i]) {
+				return parser.getString();
+			}
+		}
+		return previous;
 	}
 
 	private boolean absent(int slot) {
@@ -187,7 +221,8 @@ final class RecordFields {
 			errors.add(RecordError.at(index, NAMES[slot], "is required"));
 			return null;
 		}
-		Instant instant = isString(slot) ? UsageRecordReader.parseInstant(this.texts[slot]) : null;
+		Instant instant = (this.instants[slot] != null) ? this.instants[slot]
+				: isString(slot) ? UsageRecordReader.parseInstant(this.texts[slot]) : null;
 		if (instant == null) {
 			errors.add(RecordError.at(index, NAMES[slot],
 					"must be an ISO-8601 date-time with offset, e.g. 2026-11-26T09:00:00Z"));
@@ -284,7 +319,7 @@ final class RecordFields {
 				if (this.size++ == 0) {
 					this.form = name;
 					this.valueToken = next;
-					this.value = (next == JsonToken.VALUE_STRING) ? parser.getString() : null;
+					this.value = (next == JsonToken.VALUE_STRING) ? sameOr(parser, this.value) : null;
 				}
 				parser.skipChildren();
 			}

@@ -1,6 +1,8 @@
 package dev.legends.ingest;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -156,8 +158,10 @@ public class UsageRecordReader {
 	/**
 	 * The common case {@code 2026-11-26T09:00:00Z}, read without a formatter (ingest
 	 * reads two per record); anything else returns {@code null}.
+	 * @param text the text, e.g. a parser's buffer
+	 * @return the instant, or {@code null} when the text is not in that form
 	 */
-	private static Instant parseUtcSeconds(String text) {
+	static Instant parseUtcSeconds(CharSequence text) {
 		if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
 				|| text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
 			return null;
@@ -173,15 +177,15 @@ public class UsageRecordReader {
 			return null;
 		}
 		try {
-			return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
-				.toInstant(java.time.ZoneOffset.UTC);
+			return Instant.ofEpochSecond(
+					LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second);
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			return null;
 		}
 	}
 
-	private static int digits(String text, int from, int count) {
+	private static int digits(CharSequence text, int from, int count) {
 		int value = 0;
 		for (int i = from; i < from + count; i++) {
 			char c = text.charAt(i);

@@ -3,16 +3,20 @@ package dev.legends.usage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
 import dev.legends.usage.UsageStore.RollupKey;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +29,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PendingRollups {
 
-	private static final int FORMAT = 1;
+	/** The payload format written now. */
+	private static final int FORMAT = 2;
+
+	/** The first payload format, still read. */
+	private static final int FORMAT_1 = 1;
 
 	private final JdbcTemplate jdbc;
 
@@ -65,26 +73,40 @@ class PendingRollups {
 				(statement, id) -> statement.setLong(1, id));
 	}
 
+	/**
+	 * A batch's sums in {@link #FORMAT}: each model name once, then per row varints
+	 * (identity, model number, hour, counters) and the cost as unscaled value and scale.
+	 * A few dozen bytes a row: the payload is written, read back and deleted by the
+	 * database for every batch.
+	 */
 	static byte[] encode(Map<RollupKey, TokenCounts> hourly) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(hourly.size() * 96);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeInt(FORMAT);
-			out.writeInt(hourly.size());
+		Map<String, Integer> models = new LinkedHashMap<>();
+		hourly.keySet().forEach((key) -> models.putIfAbsent(key.model(), models.size()));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(hourly.size() * 32 + 64);
+		try {
+			bytes.write(ByteBuffer.allocate(Integer.BYTES).putInt(FORMAT).array());
+			CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+			out.writeUInt32NoTag(models.size());
+			for (String model : models.keySet()) {
+				out.writeStringNoTag(model);
+			}
+			out.writeUInt32NoTag(hourly.size());
 			for (Map.Entry<RollupKey, TokenCounts> entry : hourly.entrySet()) {
 				RollupKey key = entry.getKey();
 				TokenCounts counts = entry.getValue();
-				out.writeLong(key.identityId());
-				out.writeUTF(key.model());
-				out.writeLong(key.bucketStart().getEpochSecond());
-				out.writeLong(counts.input());
-				out.writeLong(counts.output());
-				out.writeLong(counts.cacheRead());
-				out.writeLong(counts.cacheCreation());
-				out.writeLong(counts.reasoning());
-				out.writeLong(counts.requests());
-				out.writeUTF(counts.costReported().toPlainString());
-				out.writeLong(counts.records());
+				out.writeUInt64NoTag(key.identityId());
+				out.writeUInt32NoTag(models.get(key.model()));
+				out.writeSInt64NoTag(key.bucketStart().getEpochSecond());
+				out.writeUInt64NoTag(counts.input());
+				out.writeUInt64NoTag(counts.output());
+				out.writeUInt64NoTag(counts.cacheRead());
+				out.writeUInt64NoTag(counts.cacheCreation());
+				out.writeUInt64NoTag(counts.reasoning());
+				out.writeUInt64NoTag(counts.requests());
+				writeDecimal(out, counts.costReported());
+				out.writeUInt64NoTag(counts.records());
 			}
+			out.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -93,11 +115,64 @@ class PendingRollups {
 	}
 
 	static Map<RollupKey, TokenCounts> decode(byte[] payload) {
-		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-			int format = in.readInt();
+		try {
+			int format = ByteBuffer.wrap(payload).getInt();
+			if (format == FORMAT_1) {
+				return decodeFormat1(payload);
+			}
 			if (format != FORMAT) {
 				throw new IllegalStateException("Unknown pending rollup format " + format);
 			}
+			CodedInputStream in = CodedInputStream.newInstance(payload, Integer.BYTES, payload.length - Integer.BYTES);
+			String[] models = new String[in.readUInt32()];
+			for (int i = 0; i < models.length; i++) {
+				models[i] = in.readString();
+			}
+			int size = in.readUInt32();
+			Map<RollupKey, TokenCounts> hourly = new HashMap<>(size * 2);
+			for (int i = 0; i < size; i++) {
+				RollupKey key = new RollupKey(in.readUInt64(), models[in.readUInt32()],
+						Instant.ofEpochSecond(in.readSInt64()));
+				hourly.put(key, new TokenCounts(in.readUInt64(), in.readUInt64(), in.readUInt64(), in.readUInt64(),
+						in.readUInt64(), in.readUInt64(), readDecimal(in), in.readUInt64()));
+			}
+			return hourly;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A decimal as its scale and unscaled value: a zigzag varint when the value fits a
+	 * {@code long} (always, for sums of costs), else its bytes.
+	 */
+	private static void writeDecimal(CodedOutputStream out, BigDecimal value) throws IOException {
+		BigInteger unscaled = value.unscaledValue();
+		out.writeSInt32NoTag(value.scale());
+		if (unscaled.bitLength() < Long.SIZE) {
+			out.writeBoolNoTag(true);
+			out.writeSInt64NoTag(unscaled.longValueExact());
+		}
+		else {
+			out.writeBoolNoTag(false);
+			out.writeByteArrayNoTag(unscaled.toByteArray());
+		}
+	}
+
+	private static BigDecimal readDecimal(CodedInputStream in) throws IOException {
+		int scale = in.readSInt32();
+		return in.readBool() ? BigDecimal.valueOf(in.readSInt64(), scale)
+				: new BigDecimal(new BigInteger(in.readByteArray()), scale);
+	}
+
+	/**
+	 * Pending batches written before {@link #FORMAT} (fixed-size numbers, the model and
+	 * cost as text), which may still be waiting when a new version starts.
+	 */
+	private static Map<RollupKey, TokenCounts> decodeFormat1(byte[] payload) throws IOException {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+			in.readInt();
 			int size = in.readInt();
 			Map<RollupKey, TokenCounts> hourly = new HashMap<>(size * 2);
 			for (int i = 0; i < size; i++) {
@@ -106,9 +181,6 @@ class PendingRollups {
 						in.readLong(), in.readLong(), new BigDecimal(in.readUTF()), in.readLong()));
 			}
 			return hourly;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

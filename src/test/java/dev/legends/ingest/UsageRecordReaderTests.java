@@ -95,6 +95,42 @@ class UsageRecordReaderTests {
 	}
 
 	@Test
+	void readBatchWhenRecordsFollowEachOtherKeepsEachRecordsOwnValues() {
+		List<UsageInput> inputs = read("{\"records\":["
+				+ record("{\"email\":\"ada@example.com\"}", "claude-code", "claude-sonnet-4-5", "2026-11-26T09:00:00Z")
+				+ ","
+				+ record("{\"email\":\"ada@example.com\"}", "claude-code", "claude-sonnet-4-5", "2026-11-26T10:00:00Z")
+				+ ","
+				+ record("{\"email\":\"ada@example.co\"}", "claude-cod", "claude-sonnet-4-6",
+						"2026-11-26T11:00:00+01:00")
+				+ "," + record("{\"api_key_name\":\"ada@example.co\"}", "openai", "gpt-4.1", "2026-11-26T12:00:00Z")
+				+ "]}");
+		assertThat(inputs).extracting(UsageInput::user)
+			.containsExactly(UsageIdentity.email("ada@example.com"), UsageIdentity.email("ada@example.com"),
+					UsageIdentity.email("ada@example.co"), UsageIdentity.apiKeyName("ada@example.co"));
+		assertThat(inputs).extracting(UsageInput::source)
+			.containsExactly("claude-code", "claude-code", "claude-cod", "openai");
+		assertThat(inputs).extracting(UsageInput::model)
+			.containsExactly("claude-sonnet-4-5", "claude-sonnet-4-5", "claude-sonnet-4-6", "gpt-4.1");
+		assertThat(inputs).extracting(UsageInput::start)
+			.containsExactly(Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T10:00:00Z"),
+					Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T12:00:00Z"));
+	}
+
+	@Test
+	void readBatchWhenDateDoesNotExistNamesTheField() {
+		assertThat(errors(
+				"{\"records\":[" + record("{\"email\":\"ada@example.com\"}", "s", "m", "2026-02-30T09:00:00Z") + "]}"))
+			.containsExactly(
+					RecordError.at(0, "start", "must be an ISO-8601 date-time with offset, e.g. 2026-11-26T09:00:00Z"));
+	}
+
+	private static String record(String user, String source, String model, String start) {
+		return "{\"user\":" + user + ",\"source\":\"" + source + "\",\"model\":\"" + model + "\",\"start\":\"" + start
+				+ "\",\"end\":\"2026-11-26T13:00:00Z\"}";
+	}
+
+	@Test
 	void readBatchWhenEmptyReadsNothing() {
 		assertThat(read("{\"records\":[]}")).isEmpty();
 	}
