@@ -34,7 +34,7 @@ class RollupFolder implements DisposableBean {
 	private static final Logger logger = LoggerFactory.getLogger(RollupFolder.class);
 
 	/** Pending batches folded per transaction. */
-	private static final int PER_TRANSACTION = 8;
+	private static final int PER_TRANSACTION = 16;
 
 	/** Pending batches after which an ingest folds before it returns. */
 	private static final int BACKLOG = 2 * PER_TRANSACTION;

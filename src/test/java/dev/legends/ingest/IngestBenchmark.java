@@ -42,14 +42,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ingest throughput: N records through {@code POST /api/v1/usage} (HTTP, batches of
  * 10,000, a key made with a signed {@code /legends key create}) into an H2 file database,
  * against a raw JDBC batch insert of the same rows into the same table of another H2 file
- * database, in the same JVM. Both sides are warmed up before either is timed; then each
- * runs {@code rounds} timed rounds on records of their own, side by side, and the median
- * rounds are compared (on two cores a round moves with what the JIT compiler does
- * meanwhile). Prints every round's rates, the medians and their ratio, and the CPU time
- * per record by thread (requests, background rollups, H2's writer, the JIT and GC).
+ * database, run by a JVM of its own ({@link RawJdbcProcess}). Both sides are warmed up
+ * before either is timed; then they take turns, one timed round of records of their own
+ * each, so that both meet the same state of the machine; the median rounds are compared
+ * (on two cores a round moves with what the JIT compiler does meanwhile, and on a shared
+ * virtual machine with its neighbours). Prints every round's rates and ratio, the medians
+ * and their ratio, and the CPU time per record by thread (requests, background rollups,
+ * H2's writer, the JIT and GC).
  *
  * <pre>
- * mvn -Pbenchmark test -Dtest=IngestBenchmark        # 7 rounds of 200,000 records a side, after 200,000 warm-up
+ * mvn -Pbenchmark test -Dtest=IngestBenchmark        # 7 rounds of 200,000 records a side, after 1,500,000 warm-up
  * mvn -Pbenchmark test -Dtest=IngestBenchmark -Drecords=1000000 -Drounds=1 -Dbaseline=false -DargLine=-Xmx512m
  * </pre>
  */
@@ -69,8 +71,17 @@ class IngestBenchmark {
 	 */
 	private static final long SECONDS_APART = Long.getLong("seconds", 1);
 
-	/** Warm-up rounds of {@link #ROUND} records, on both sides alike. */
-	private static final int WARM_UP_ROUNDS = Integer.getInteger("warmupRounds", 4);
+	/**
+	 * Warm-up rounds of {@link #ROUND} records, on both sides alike: 1,500,000 records,
+	 * as a server that has been ingesting for a while (on two cores the JIT compiler
+	 * keeps compiling the application's code for the first million records or so; a
+	 * request thread's CPU per record still fell by a quarter between 500,000 and
+	 * 1,500,000).
+	 */
+	private static final int WARM_UP_ROUNDS = Integer.getInteger("warmupRounds", 30);
+
+	/** The settings the raw side's JVM needs, as its system properties. */
+	static final List<String> SETTINGS = List.of("-Dseconds=" + SECONDS_APART, "-DwarmupRounds=" + WARM_UP_ROUNDS);
 
 	/** Timed rounds per side ({@code -Drounds=1} for one). */
 	private static final int ROUNDS = Integer.getInteger("rounds", 7);
@@ -80,22 +91,32 @@ class IngestBenchmark {
 
 	private static final Instant BASE = Instant.parse("2026-01-05T00:00:00Z");
 
+	/**
+	 * The pause before each timed round: longer than H2's write delay (1 s), so that
+	 * neither side's database writer is still saving the other's round.
+	 */
+	private static final long PAUSE_MILLIS = 1500;
+
 	@Test
 	void ingestWhenRecordsSentInBatchesPrintsRatesAgainstRawJdbc() throws Exception {
 		int records = Integer.getInteger("records", 200_000);
 		boolean baseline = Boolean.parseBoolean(System.getProperty("baseline", "true"));
 		Path dir = Files.createTempDirectory("legends-ingest-benchmark");
-		try {
-			List<Timing> rawRounds = baseline ? rawRounds(dir.resolve("raw"), records) : List.of();
-			List<Timing> apiRounds = apiRounds(dir.resolve("app"), records);
+		try (RawJdbcProcess raw = baseline ? RawJdbcProcess.start(dir.resolve("raw"), records) : null) {
+			List<Timing> apiRounds = new ArrayList<>();
+			List<Timing> rawRounds = new ArrayList<>();
+			runRounds(dir.resolve("app"), records, raw, apiRounds, rawRounds);
 			System.out.printf(Locale.ROOT,
 					"%nIngest benchmark: %,d records per round, %d rounds, after %,d warm-up records; "
 							+ "H2 file databases in %s%n",
 					records, ROUNDS, WARM_UP_ROUNDS * ROUND, dir);
 			for (int round = 0; round < ROUNDS; round++) {
 				System.out.printf(Locale.ROOT, "  round %d: API %,.0f records/s%s%n", round + 1,
-						apiRounds.get(round).rate(), rawRounds.isEmpty() ? "" : String.format(Locale.ROOT,
-								", raw JDBC %,.0f records/s", rawRounds.get(round).rate()));
+						apiRounds.get(round).rate(),
+						rawRounds.isEmpty() ? ""
+								: String.format(Locale.ROOT, ", raw JDBC %,.0f records/s, ratio %.2f",
+										rawRounds.get(round).rate(),
+										apiRounds.get(round).rate() / rawRounds.get(round).rate()));
 			}
 			Timing api = median(apiRounds);
 			System.out.printf(Locale.ROOT,
@@ -109,8 +130,10 @@ class IngestBenchmark {
 						rawTiming.rate(), rawTiming.cpuMicrosPerRecord());
 				System.out.printf(Locale.ROOT, "    µs CPU per record by thread: %s%n", rawTiming.cpuByThread());
 				System.out.printf(Locale.ROOT,
-						"  ratio API / raw JDBC:                         %.2f  (by CPU time: %.2f)%n",
-						api.rate() / rawTiming.rate(), rawTiming.cpuMicrosPerRecord() / api.cpuMicrosPerRecord());
+						"  ratio API / raw JDBC:                         %.2f  (by CPU time: %.2f; "
+								+ "median of the rounds' own ratios: %.2f)%n",
+						api.rate() / rawTiming.rate(), rawTiming.cpuMicrosPerRecord() / api.cpuMicrosPerRecord(),
+						medianRatio(apiRounds, rawRounds));
 			}
 			System.out.printf(Locale.ROOT, "  load average %.2f on %d cores%n",
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -124,43 +147,76 @@ class IngestBenchmark {
 	}
 
 	/**
-	 * The raw side, first and alone, before the application has ingested anything: the
-	 * JIT compiles H2's insert path for it alone, as in a program that does nothing else
-	 * (run after or beside the API, the same methods carry the API's other uses of H2
-	 * too, and the raw side measured 15-20% slower).
+	 * Warm both sides up, the raw one first and alone (in its own JVM, so that the JIT
+	 * compiles H2's insert path for it alone, as in a program that does nothing else),
+	 * then time their rounds one after the other: round by round, each side meets the
+	 * same state of the machine (on a shared virtual machine, its speed drifts by a
+	 * factor of two within minutes).
 	 */
-	private static List<Timing> rawRounds(Path dir, int records) throws Exception {
-		List<Timing> rounds = new ArrayList<>();
-		try (Connection raw = rawDatabase(dir)) {
-			warmUp((from, to) -> {
-				insert(raw, rows(from, to));
-				raw.commit();
-			}, () -> {
-			});
-			for (int round = 0; round < ROUNDS; round++) {
-				rounds.add(rawJdbc(raw, round * records, records));
-			}
+	private void runRounds(Path dir, int records, RawJdbcProcess raw, List<Timing> apiRounds, List<Timing> rawRounds)
+			throws Exception {
+		if (raw != null) {
+			raw.warmUp();
 		}
-		return rounds;
-	}
-
-	private List<Timing> apiRounds(Path dir, int records) throws Exception {
 		try (RunningApp app = RunningApp
 			.start(Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE",
 					"LOGGING_LEVEL_ROOT", "warn"))) {
 			IngestClient client = IngestClient.withNewKey(app.slack(), "benchmark");
 			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
 			// The warm-up's first round also meets every identity once (the first sight
-			// of
-			// an email asks Slack).
+			// of an email asks Slack).
 			warmUp((from, to) -> assertThat(post(client, from, to).statusCode()).isEqualTo(200),
 					() -> awaitRollups(jdbc));
-			List<Timing> rounds = new ArrayList<>();
 			for (int round = 0; round < ROUNDS; round++) {
-				rounds.add(api(client, jdbc, round * records, records));
+				// Sides take turns going first; each starts after a pause in which the
+				// other's database writer has saved what it had.
+				if (raw != null && round % 2 == 1) {
+					rawRounds.add(raw.round(round * records));
+				}
+				Thread.sleep(PAUSE_MILLIS);
+				apiRounds.add(api(client, jdbc, round * records, records));
+				if (raw != null && round % 2 == 0) {
+					rawRounds.add(raw.round(round * records));
+				}
 			}
-			return rounds;
 		}
+	}
+
+	/**
+	 * The raw side's rounds, run by {@link RawJdbcProcess} in a JVM of its own.
+	 * @param dir where its database goes
+	 * @param commands what to do, one per line: {@code warmup}, or {@code round FIRST}
+	 * @param answers where it writes a line per command (a round's {@link Timing})
+	 */
+	static void rawSide(Path dir, int records, java.io.BufferedReader commands, java.io.PrintStream answers)
+			throws Exception {
+		try (Connection raw = rawDatabase(dir)) {
+			String command;
+			while ((command = commands.readLine()) != null) {
+				if (command.equals("warmup")) {
+					warmUp((from, to) -> {
+						insert(raw, rows(from, to));
+						raw.commit();
+					}, () -> {
+					});
+					answers.println(RawJdbcProcess.ANSWER + "warm");
+				}
+				else {
+					Thread.sleep(PAUSE_MILLIS);
+					Timing timing = rawJdbc(raw, Integer.parseInt(command.substring("round ".length())), records);
+					answers.println(RawJdbcProcess.ANSWER + timing.serialize());
+				}
+			}
+		}
+	}
+
+	private static double medianRatio(List<Timing> apiRounds, List<Timing> rawRounds) {
+		List<Double> ratios = new ArrayList<>();
+		for (int round = 0; round < apiRounds.size(); round++) {
+			ratios.add(apiRounds.get(round).rate() / rawRounds.get(round).rate());
+		}
+		ratios.sort(Comparator.naturalOrder());
+		return ratios.get(ratios.size() / 2);
 	}
 
 	private static HttpResponse<String> post(IngestClient client, int from, int to) {
@@ -366,7 +422,7 @@ class IngestBenchmark {
 	 * its threads: request, client, database, GC), which other processes' load on the
 	 * machine changes much less than wall-clock time.
 	 */
-	private static final class Timing {
+	static final class Timing {
 
 		private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -470,6 +526,36 @@ class IngestBenchmark {
 				return "client";
 			}
 			return threadName.replaceAll("\\d+", "N");
+		}
+
+		/** The timing as one line, for {@link #parse}. */
+		String serialize() {
+			StringBuilder line = new StringBuilder().append(this.records)
+				.append(' ')
+				.append(this.nanos)
+				.append(' ')
+				.append(this.cpuNanos)
+				.append(' ')
+				.append(this.jitMillis)
+				.append(' ')
+				.append(this.gcMillis);
+			this.byThread
+				.forEach((group, cpu) -> line.append(' ').append(group.replace(' ', '_')).append('=').append(cpu));
+			return line.toString();
+		}
+
+		static Timing parse(String line) {
+			String[] parts = line.split(" ");
+			Timing timing = new Timing(Integer.parseInt(parts[0]));
+			timing.nanos = Long.parseLong(parts[1]);
+			timing.cpuNanos = Long.parseLong(parts[2]);
+			timing.jitMillis = Long.parseLong(parts[3]);
+			timing.gcMillis = Long.parseLong(parts[4]);
+			for (int i = 5; i < parts.length; i++) {
+				String[] entry = parts[i].split("=");
+				timing.byThread.put(entry[0].replace('_', ' '), Long.parseLong(entry[1]));
+			}
+			return timing;
 		}
 
 		double rate() {
