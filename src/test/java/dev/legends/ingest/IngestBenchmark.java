@@ -74,8 +74,8 @@ class IngestBenchmark {
 	/**
 	 * Warm-up rounds of {@link #ROUND} records, on both sides alike: 1,500,000 records,
 	 * as a server that has been ingesting for a while (on two cores the JIT compiler
-	 * keeps compiling the application's code for the first million records or so; a
-	 * request thread's CPU per record still fell by a quarter between 500,000 and
+	 * keeps compiling the application's code for the first million records or so: still
+	 * 0.8-2.1 s per 3 s round after 200,000 to 500,000 warm-up records, 0.24-0.9 s after
 	 * 1,500,000).
 	 */
 	private static final int WARM_UP_ROUNDS = Integer.getInteger("warmupRounds", 30);
