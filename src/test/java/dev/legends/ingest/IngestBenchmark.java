@@ -1,6 +1,8 @@
 package dev.legends.ingest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -185,11 +187,11 @@ class IngestBenchmark {
 	/**
 	 * The raw side's rounds, run by {@link RawJdbcProcess} in a JVM of its own.
 	 * @param dir where its database goes
+	 * @param records records per timed round
 	 * @param commands what to do, one per line: {@code warmup}, or {@code round FIRST}
 	 * @param answers where it writes a line per command (a round's {@link Timing})
 	 */
-	static void rawSide(Path dir, int records, java.io.BufferedReader commands, java.io.PrintStream answers)
-			throws Exception {
+	static void rawSide(Path dir, int records, BufferedReader commands, PrintStream answers) throws Exception {
 		try (Connection raw = rawDatabase(dir)) {
 			String command;
 			while ((command = commands.readLine()) != null) {
@@ -215,8 +217,7 @@ class IngestBenchmark {
 		for (int round = 0; round < apiRounds.size(); round++) {
 			ratios.add(apiRounds.get(round).rate() / rawRounds.get(round).rate());
 		}
-		ratios.sort(Comparator.naturalOrder());
-		return ratios.get(ratios.size() / 2);
+		return middle(ratios, Comparator.naturalOrder());
 	}
 
 	private static HttpResponse<String> post(IngestClient client, int from, int to) {
@@ -224,8 +225,13 @@ class IngestBenchmark {
 	}
 
 	private static Timing median(List<Timing> rounds) {
-		List<Timing> sorted = new ArrayList<>(rounds);
-		sorted.sort(Comparator.comparingDouble(Timing::rate));
+		return middle(rounds, Comparator.comparingDouble(Timing::rate));
+	}
+
+	/** The median of an odd number of values (the upper one of an even number). */
+	private static <T> T middle(List<T> values, Comparator<? super T> order) {
+		List<T> sorted = new ArrayList<>(values);
+		sorted.sort(order);
 		return sorted.get(sorted.size() / 2);
 	}
 
