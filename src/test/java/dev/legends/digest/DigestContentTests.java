@@ -90,7 +90,7 @@ class DigestContentTests {
 		assertThat(post.param("blocks")).contains("Weekly digest · Tiny")
 			.contains("only for teams of five or more")
 			.doesNotContain("Estimated cost");
-		assertThat(fake.calls("files.completeUploadExternal")).isEmpty();
+		assertThat(fake.uploadsTo("CSMALL1")).isEmpty();
 	}
 
 	private static SlackCall post(FakeSlackApi fake, String channel) {

@@ -226,6 +226,18 @@ public final class FakeSlackApi {
 	}
 
 	/**
+	 * The completed file uploads shared to one channel. Background uploads of other tests
+	 * go to other channels, so a test that observes only its own channel sees only its
+	 * own.
+	 * @param channel the channel id
+	 * @return the {@code files.completeUploadExternal} calls for that channel
+	 */
+	public List<SlackCall> uploadsTo(String channel) {
+		return calls((call) -> call.method().equals("files.completeUploadExternal")
+				&& channel.equals(call.param("channel_id")));
+	}
+
+	/**
 	 * Wait until at least {@code count} calls of a method were recorded.
 	 * @param method the method
 	 * @param count how many

@@ -113,6 +113,7 @@ class ChannelDigestTests {
 		assertThat(post.param("blocks")).contains("Eve In");
 		assertThat(fake.calls("conversations.members")).hasSize(2);
 		assertThat(fake.calls("conversations.members").get(1).param("cursor")).isNotBlank();
+		awaitChart(fake, "CCHAN2");
 	}
 
 	@Test
@@ -128,7 +129,7 @@ class ChannelDigestTests {
 		assertThat(post.param("blocks")).contains("Ines In")
 			.contains("at least five people in this channel")
 			.doesNotContain("Estimated cost");
-		assertThat(fake.calls("files.completeUploadExternal")).isEmpty();
+		assertThat(fake.uploadsTo("CCHAN3")).isEmpty();
 	}
 
 	@Test
@@ -161,6 +162,15 @@ class ChannelDigestTests {
 		}
 		assertThat(posts).hasSize(1);
 		return posts.get(0);
+	}
+
+	/** Waits for the chart a digest posts in its thread after the message. */
+	private void awaitChart(FakeSlackApi fake, String channelId) {
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (fake.uploadsTo(channelId).isEmpty() && Instant.now().isBefore(deadline)) {
+			sleep();
+		}
+		assertThat(fake.uploadsTo(channelId)).hasSize(1);
 	}
 
 	/** Five people in a channel: Ines, Bo, Cy, Di and Eve. */
