@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -239,7 +240,7 @@ class RollupFolder implements DisposableBean {
 	}
 
 	private int foldBatches(List<Batch> batches) {
-		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new HashMap<>();
+		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new TreeMap<>();
 		List<Long> ids = new ArrayList<>();
 		for (Batch batch : batches) {
 			RollupQuarantine.checkPlausible(batch);
