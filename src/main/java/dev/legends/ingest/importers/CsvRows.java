@@ -58,10 +58,9 @@ final class CsvRows {
 			}
 			return rows;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
+		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
+			// the file is in memory: reading it fails only where it is not CSV (e.g. an
+			// unterminated quote in the header row)
 			throw new ImportException(null, null, "body", "not valid CSV: " + ex.getMessage());
 		}
 	}
