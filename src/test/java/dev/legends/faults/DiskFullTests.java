@@ -63,7 +63,6 @@ class DiskFullTests {
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(stream.storedRecords(client, stream.sent()))
 					.isEqualTo((long) stream.sent() * RECORDS));
-			Files.write(Path.of("target/disk-full-app.log"), app.output());
 		}
 	}
 
