@@ -73,7 +73,8 @@ public final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the app serves HTTP (at most five minutes: a loaded machine starts slowly).
+	 * Wait until the app serves HTTP (at most five minutes: a loaded machine starts
+	 * slowly).
 	 * @return this app
 	 * @throws IllegalStateException if it ends or does not start in time (with its
 	 * output)
@@ -97,7 +98,8 @@ public final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Wait for the app to end by itself (at most five minutes: a loaded machine starts slowly).
+	 * Wait for the app to end by itself (at most five minutes: a loaded machine starts
+	 * slowly).
 	 * @return its exit status
 	 */
 	public int awaitExit() {
