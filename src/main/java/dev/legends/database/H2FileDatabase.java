@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Makes every commit to an H2 file database reach its file before the commit returns
  * ({@code WRITE_DELAY=0}; H2's default keeps commits in memory for up to half a second,
  * so a crash lost batches already answered 200), unless the URL sets {@code WRITE_DELAY}
- * itself.
+ * itself. Connections to a database closed by a failed write are renewed
+ * ({@link ClosedDatabaseEviction}).
  */
 @Component
 class H2FileDatabase implements BeanPostProcessor {
@@ -28,6 +29,7 @@ class H2FileDatabase implements BeanPostProcessor {
 		if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null) {
 			if (databaseFile(dataSource.getJdbcUrl()) != null) {
 				dataSource.setJdbcUrl(durable(dataSource.getJdbcUrl()));
+				dataSource.setExceptionOverride(new ClosedDatabaseEviction(dataSource));
 			}
 		}
 		return bean;

@@ -73,13 +73,14 @@ public final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the app serves HTTP (at most two minutes).
+	 * Wait until the app serves HTTP (at most five minutes: a loaded machine starts
+	 * slowly).
 	 * @return this app
 	 * @throws IllegalStateException if it ends or does not start in time (with its
 	 * output)
 	 */
 	public AppProcess awaitStarted() {
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		synchronized (this.lines) {
 			while (!this.started) {
 				if (!this.process.isAlive() && this.readerDone) {
@@ -97,12 +98,13 @@ public final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Wait for the app to end by itself (at most two minutes).
+	 * Wait for the app to end by itself (at most five minutes: a loaded machine starts
+	 * slowly).
 	 * @return its exit status
 	 */
 	public int awaitExit() {
 		try {
-			if (!this.process.waitFor(2, TimeUnit.MINUTES)) {
+			if (!this.process.waitFor(5, TimeUnit.MINUTES)) {
 				throw new IllegalStateException("The app did not end:\n" + String.join("\n", output()));
 			}
 			synchronized (this.lines) {

@@ -1,0 +1,39 @@
+package dev.legends.database;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every H2 file URL an operator may set opens with durable commits; other databases are
+ * left alone.
+ */
+class H2FileDatabaseTests {
+
+	@Test
+	void durableWhenUrlSetsNoWriteDelayAddsWriteDelayZero() {
+		assertThat(H2FileDatabase.durable("jdbc:h2:file:/srv/legends/legends;DB_CLOSE_ON_EXIT=FALSE"))
+			.isEqualTo("jdbc:h2:file:/srv/legends/legends;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+	}
+
+	@Test
+	void durableWhenUrlSetsWriteDelayKeepsIt() {
+		assertThat(H2FileDatabase.durable("jdbc:h2:file:./data/legends;WRITE_DELAY=0"))
+			.isEqualTo("jdbc:h2:file:./data/legends;WRITE_DELAY=0");
+		assertThat(H2FileDatabase.durable("jdbc:h2:./data/legends;write_delay=500"))
+			.isEqualTo("jdbc:h2:./data/legends;write_delay=500");
+	}
+
+	@Test
+	void databaseFileWhenFileUrlIsItsPathAndOtherwiseNone() {
+		assertThat(H2FileDatabase.databaseFile("jdbc:h2:file:/srv/legends/legends;WRITE_DELAY=0"))
+			.isEqualTo(Path.of("/srv/legends/legends"));
+		assertThat(H2FileDatabase.databaseFile("jdbc:h2:/srv/legends/db")).isEqualTo(Path.of("/srv/legends/db"));
+		assertThat(H2FileDatabase.databaseFile("jdbc:h2:mem:legends;DB_CLOSE_DELAY=-1")).isNull();
+		assertThat(H2FileDatabase.databaseFile("jdbc:h2:tcp://db:9092/legends")).isNull();
+		assertThat(H2FileDatabase.databaseFile("jdbc:postgresql://db/legends")).isNull();
+	}
+
+}
