@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -115,6 +116,21 @@ class DeliveryLedger {
 		Instant at = (claimedAt instanceof Timestamp timestamp) ? timestamp.toInstant()
 				: (claimedAt instanceof java.time.OffsetDateTime offset) ? offset.toInstant() : Instant.EPOCH;
 		return at.plus(this.properties.claimLease()).isAfter(this.clock.instant());
+	}
+
+	/**
+	 * The message a period was posted as.
+	 * @param scheduleId the schedule
+	 * @param periodKey the period
+	 * @return its timestamp, when posted
+	 */
+	Optional<String> postedTs(long scheduleId, String periodKey) {
+		return this.jdbc
+			.queryForList("select message_ts from digest_delivery where schedule_id = ? and period_key = ? "
+					+ "and state = ?", String.class, scheduleId, periodKey, POSTED)
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst();
 	}
 
 	/**

@@ -143,7 +143,31 @@ class DigestRunner {
 	 * Post the week-to-date digest of a schedule now.
 	 */
 	CompletableFuture<Outcome> runNow(DigestSchedule schedule) {
-		return run(schedule, DigestPeriod.weekToDate(this.clock.instant(), schedule.getZoneId()));
+		DigestNow now = claimNow(schedule);
+		return (now.state() == DigestNow.State.STARTED) ? deliver(now)
+				: CompletableFuture.completedFuture(Outcome.IN_FLIGHT);
+	}
+
+	/**
+	 * Claim this minute's week-to-date digest of a schedule, without composing or posting
+	 * it yet (a request that must answer within Slack's 3 seconds claims here and posts
+	 * in the background with {@link #deliver(DigestNow)}).
+	 */
+	DigestNow claimNow(DigestSchedule schedule) {
+		DigestPeriod period = DigestPeriod.weekToDate(this.clock.instant(), schedule.getZoneId());
+		Claim claim = this.ledger.claim(schedule.getId(), period.key());
+		return switch (claim) {
+			case NEW, UNFINISHED -> DigestNow.started(schedule, period, claim);
+			case POSTED -> DigestNow.found(DigestNow.State.POSTED, schedule.getChannelId(),
+					this.ledger.postedTs(schedule.getId(), period.key()).orElse(null));
+			case BUSY -> DigestNow.found(DigestNow.State.POSTING, schedule.getChannelId(), null);
+			case GIVEN_UP -> DigestNow.found(DigestNow.State.GIVEN_UP, schedule.getChannelId(), null);
+		};
+	}
+
+	/** Compose and post a digest {@link #claimNow} claimed. */
+	CompletableFuture<Outcome> deliver(DigestNow now) {
+		return deliver(now.schedule, now.period, now.claim);
 	}
 
 	/**
@@ -169,8 +193,11 @@ class DigestRunner {
 			case GIVEN_UP:
 				return CompletableFuture.completedFuture(Outcome.GIVEN_UP);
 			default:
-				break;
+				return deliver(schedule, period, claim);
 		}
+	}
+
+	private CompletableFuture<Outcome> deliver(DigestSchedule schedule, DigestPeriod period, Claim claim) {
 		try {
 			if (claim == Claim.UNFINISHED) {
 				Optional<PostedMessage> found = this.publisher.findPosted(schedule.getChannelId(), schedule.getId(),

@@ -12,6 +12,7 @@ import dev.legends.teams.Teams;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,13 +98,50 @@ public class DigestSchedules {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void postNow(long workspaceId, String channelId, Member caller) {
-		DigestSchedule schedule = this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId).orElseGet(() -> {
+		this.runner.runNow(scheduleFor(workspaceId, channelId, caller));
+	}
+
+	/**
+	 * Claim a channel's week-to-date digest of this minute, to be posted with
+	 * {@link #post(DigestNow)}; when an earlier request of the same minute claimed it,
+	 * say whether it is being posted or where it was. A channel without a schedule gets
+	 * the default settings (kept off until set up).
+	 * @param workspaceId the workspace
+	 * @param channelId the channel
+	 * @param caller who asked (owner of a new schedule)
+	 * @return what was found
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public DigestNow startNow(long workspaceId, String channelId, Member caller) {
+		return this.runner.claimNow(scheduleFor(workspaceId, channelId, caller));
+	}
+
+	/**
+	 * Compose and post a digest {@link #startNow} claimed (slow: run it in the
+	 * background).
+	 * @param now the claimed digest
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void post(DigestNow now) {
+		this.runner.deliver(now);
+	}
+
+	/**
+	 * The channel's schedule, created off with the default settings when it has none;
+	 * requests that create it at the same moment share one.
+	 */
+	private DigestSchedule scheduleFor(long workspaceId, String channelId, Member caller) {
+		return this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId).orElseGet(() -> {
 			DigestSchedule created = new DigestSchedule(workspaceId, channelId);
 			created.apply(ScheduleSettings.defaults(this.members.defaultZone(), caller.getId()), ScheduleStatus.OFF,
 					this.clock.instant());
-			return this.schedules.saveAndFlush(created);
+			try {
+				return this.schedules.saveAndFlush(created);
+			}
+			catch (DataIntegrityViolationException ex) {
+				return this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId).orElseThrow(() -> ex);
+			}
 		});
-		this.runner.runNow(schedule);
 	}
 
 	/**

@@ -48,6 +48,14 @@ class Outcome {
 
 	private String link;
 
+	/**
+	 * The link while the outcome counts (reported or confirmed), else {@code null}:
+	 * unique per workspace, so that one link is stored as counting once however many
+	 * reports of it arrive at the same moment.
+	 */
+	@Column(name = "active_link")
+	private String activeLink;
+
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private OutcomeSize size;
@@ -101,6 +109,7 @@ class Outcome {
 		this.kind = draft.kind();
 		this.title = draft.title().strip();
 		this.link = normalisedLink;
+		this.activeLink = this.status.isActive() ? normalisedLink : null;
 		this.size = draft.size();
 		this.outcomeDate = draft.date();
 		this.occurredAt = occurredAt;
@@ -117,6 +126,7 @@ class Outcome {
 
 	void decide(OutcomeStatus status, Long deciderId, String reason, Instant now) {
 		this.status = status;
+		this.activeLink = status.isActive() ? this.link : null;
 		this.decidedBy = deciderId;
 		this.decisionReason = reason;
 		this.decidedAt = now;

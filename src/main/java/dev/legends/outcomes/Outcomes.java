@@ -14,15 +14,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
+import dev.legends.workspace.RetryingTransactions;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Outcomes as other modules use them: report, edit, confirm, reject, withdraw, find and
@@ -54,9 +60,16 @@ public class Outcomes {
 
 	private final Clock clock;
 
+	private final RetryingTransactions transactions;
+
+	private final TransactionTemplate readOnly;
+
 	Outcomes(OutcomeRepository outcomes, Members members, OutcomePoints points,
 			ObjectProvider<ManagerDirectory> managerDirectories, ApplicationEventPublisher events,
-			Optional<Clock> clock) {
+			Optional<Clock> clock, RetryingTransactions transactions, PlatformTransactionManager transactionManager) {
+		this.transactions = transactions;
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 		this.outcomes = outcomes;
 		this.members = members;
 		this.points = points;
@@ -106,14 +119,17 @@ public class Outcomes {
 	 * @return the stored outcome
 	 * @throws InvalidOutcomeException when the report has problems (nothing is stored)
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public OutcomeDetails report(Long reporterId, OutcomeDraft draft) {
-		requireValid(reporterId, draft, null);
-		Member reporter = member(reporterId);
-		Outcome outcome = new Outcome(reporter.getWorkspaceId(), reporterId, now());
-		apply(outcome, reporter, draft);
-		outcome = this.outcomes.save(outcome);
-		this.events.publishEvent(new OutcomeReported(outcome.getId(), outcome.getWorkspaceId(), reporterId));
-		return outcome.details();
+		return storeOnce(reporterId, draft, null, () -> {
+			requireValid(reporterId, draft, null);
+			Member reporter = member(reporterId);
+			Outcome outcome = new Outcome(reporter.getWorkspaceId(), reporterId, now());
+			apply(outcome, reporter, draft);
+			outcome = this.outcomes.saveAndFlush(outcome);
+			this.events.publishEvent(new OutcomeReported(outcome.getId(), outcome.getWorkspaceId(), reporterId));
+			return outcome.details();
+		});
 	}
 
 	/**
@@ -125,13 +141,16 @@ public class Outcomes {
 	 * @throws OutcomeRefusedException when they may not edit it
 	 * @throws InvalidOutcomeException when the new values have problems
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public OutcomeDetails edit(Long outcomeId, Long editorId, OutcomeDraft draft) {
-		Outcome outcome = open(outcomeId, editorId, "edit");
-		requireValid(editorId, draft, outcomeId);
-		apply(outcome, member(editorId), draft);
-		Outcome saved = this.outcomes.save(outcome);
-		this.events.publishEvent(new OutcomeEdited(outcomeId, saved.getWorkspaceId(), editorId));
-		return saved.details();
+		return storeOnce(editorId, draft, outcomeId, () -> {
+			Outcome outcome = open(outcomeId, editorId, "edit");
+			requireValid(editorId, draft, outcomeId);
+			apply(outcome, member(editorId), draft);
+			Outcome saved = this.outcomes.saveAndFlush(outcome);
+			this.events.publishEvent(new OutcomeEdited(outcomeId, saved.getWorkspaceId(), editorId));
+			return saved.details();
+		});
 	}
 
 	/**
@@ -323,6 +342,28 @@ public class Outcomes {
 		return this.points.points(size);
 	}
 
+	/**
+	 * Store a report or an edit in a transaction of its own. When another report of the
+	 * same link was stored at the same moment (the link's unique key refuses this one),
+	 * the next attempt refuses it like any link reported before, naming the report that
+	 * counts.
+	 */
+	private OutcomeDetails storeOnce(Long memberId, OutcomeDraft draft, Long editingId,
+			Supplier<OutcomeDetails> store) {
+		try {
+			return this.transactions.execute((status) -> {
+				// One report or edit of this person at a time: the daily cap counts those
+				// committed before it.
+				this.members.lockForLimits(memberId);
+				return store.get();
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			this.readOnly.executeWithoutResult((status) -> requireValid(memberId, draft, editingId));
+			throw ex;
+		}
+	}
+
 	private void requireValid(Long reporterId, OutcomeDraft draft, Long editingId) {
 		List<OutcomeProblem> problems = validate(reporterId, draft, editingId);
 		if (!problems.isEmpty()) {
@@ -485,6 +526,10 @@ public class Outcomes {
 			return;
 		}
 		int limit = this.points.settings().confirmerWeeklyLimit();
+		// One decision of this confirmer at a time, so that simultaneous clicks each
+		// count
+		// the confirmations committed before them.
+		this.members.lockForLimits(deciderId);
 		TimeWindow week = TimeWindow.isoWeekOf(now(), this.members.defaultZone());
 		long confirmed = this.outcomes.countDecided(details.reporterId(), deciderId, OutcomeStatus.CONFIRMED,
 				week.start(), week.end());

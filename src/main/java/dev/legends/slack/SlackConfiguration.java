@@ -68,7 +68,7 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	App slackApp(Slack slack, SlackRuntime runtime, List<SlackFeature> features) {
+	App slackApp(Slack slack, SlackRuntime runtime, List<SlackFeature> features, SubmissionsOnce submissionsOnce) {
 		AppConfig config = AppConfig.builder()
 			.slack(slack)
 			.singleTeamBotToken(runtime.botToken())
@@ -95,6 +95,7 @@ class SlackConfiguration {
 				return Response.json(200, SNAG);
 			}
 		});
+		app.use(submissionsOnce);
 		features.forEach((feature) -> feature.register(app));
 		return app;
 	}

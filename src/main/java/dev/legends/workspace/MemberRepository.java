@@ -3,7 +3,11 @@ package dev.legends.workspace;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface MemberRepository extends JpaRepository<Member, Long> {
 
@@ -12,5 +16,9 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 	Optional<Member> findFirstByWorkspaceIdAndEmailIgnoreCase(Long workspaceId, String email);
 
 	List<Member> findByWorkspaceId(Long workspaceId);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select m from Member m where m.id = ?1")
+	Optional<Member> lockById(Long id);
 
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,9 +41,12 @@ public class Members {
 
 	private final InsertIfAbsent inserts;
 
+	private final RetryingTransactions transactions;
+
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
-			InsertIfAbsent inserts) {
+			InsertIfAbsent inserts, RetryingTransactions transactions) {
+		this.transactions = transactions;
 		this.events = events;
 		this.inserts = inserts;
 		this.workspaces = workspaces;
@@ -57,30 +61,45 @@ public class Members {
 	 * @param teamId the Slack team id
 	 * @return the workspace
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Workspace workspace(String teamId) {
-		return this.workspaces.findBySlackTeamId(teamId).orElseGet(() -> createWorkspace(teamId));
+		return this.workspaces.findBySlackTeamId(teamId)
+			.orElseGet(() -> this.transactions.execute((status) -> workspaceFor(teamId)));
 	}
 
 	/**
 	 * Return the member for a Slack user, creating or refreshing them from the directory
-	 * when unknown or stale.
+	 * when unknown or stale. The directory is asked before any row is written, so that
+	 * requests meeting the same new person at once never wait on Slack for each other.
 	 * @param teamId the Slack team id
 	 * @param userId the Slack user id
 	 * @return the member
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Member member(String teamId, String userId) {
-		Workspace workspace = workspace(teamId);
-		Member member = memberFor(workspace, userId);
+		Optional<Member> found = this.workspaces.findBySlackTeamId(teamId)
+			.flatMap((workspace) -> this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId));
+		if (found.isPresent() && !isStale(found.get())) {
+			return found.get();
+		}
+		Optional<DirectoryEntry> entry = this.directory.lookup(teamId, userId);
+		return this.transactions.execute((status) -> refreshed(teamId, userId, entry));
+	}
+
+	/**
+	 * Create (or find) the member and refresh them from a directory entry, unless a
+	 * concurrent request did so meanwhile.
+	 */
+	private Member refreshed(String teamId, String userId, Optional<DirectoryEntry> entry) {
+		Member member = memberFor(workspaceFor(teamId), userId);
 		boolean known = !member.getRefreshedAt().equals(Instant.EPOCH);
 		if (known && !isStale(member)) {
 			return member;
 		}
-		// New (never refreshed) or stale: ask the directory.
 		String emailBefore = member.getEmail();
 		Instant now = this.clock.instant();
-		this.directory.lookup(teamId, userId)
-			.ifPresentOrElse((entry) -> member.apply(entry, now),
-					() -> member.retryLookupAfter(now.minus(STALE_AFTER).plus(RETRY_FAILED_LOOKUP_AFTER)));
+		entry.ifPresentOrElse((found) -> member.apply(found, now),
+				() -> member.retryLookupAfter(now.minus(STALE_AFTER).plus(RETRY_FAILED_LOOKUP_AFTER)));
 		Member saved = this.members.save(member);
 		if (!known || !Objects.equals(emailBefore, saved.getEmail())) {
 			this.events.publishEvent(new MemberProfileChanged(saved.getWorkspaceId(), saved.getId(),
@@ -184,6 +203,17 @@ public class Members {
 	}
 
 	/**
+	 * Lock a member's row until the current transaction ends, so that what is limited per
+	 * person (a confirmer's weekly limit, a reporter's daily cap) is checked one request
+	 * at a time, on every instance: a second one waits, then counts the first.
+	 * @param memberId the member
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockForLimits(Long memberId) {
+		this.members.lockById(memberId);
+	}
+
+	/**
 	 * Mark a workspace inactive after the app was uninstalled or its tokens revoked.
 	 * @param teamId the Slack team id
 	 */
@@ -217,7 +247,11 @@ public class Members {
 	 * The workspace with this Slack team id, created if unknown; requests that meet a new
 	 * workspace at once share one row.
 	 */
-	private Workspace createWorkspace(String teamId) {
+	private Workspace workspaceFor(String teamId) {
+		Optional<Workspace> found = this.workspaces.findBySlackTeamId(teamId);
+		if (found.isPresent()) {
+			return found.get();
+		}
 		this.inserts.insert("insert into workspace (slack_team_id, active, created_at) values (?, true, ?)", teamId,
 				utc(this.clock.instant()));
 		return this.workspaces.findBySlackTeamId(teamId).orElseThrow();

@@ -186,6 +186,19 @@ public final class SlackTestClient {
 	 */
 	public HttpResponse<String> viewSubmission(String userId, String callbackId, String privateMetadata,
 			ViewState state) {
+		return send(viewSubmissionBody(userId, callbackId, privateMetadata, state));
+	}
+
+	/**
+	 * The form body of a modal's submission as Slack sends it, with a new view id, for
+	 * sending the very same submission more than once (a double click on Submit).
+	 * @param userId who submits
+	 * @param callbackId the view's callback id
+	 * @param privateMetadata the view's private metadata, or {@code null}
+	 * @param state the input values, built with {@link ViewState}
+	 * @return the URL-encoded body
+	 */
+	public String viewSubmissionBody(String userId, String callbackId, String privateMetadata, ViewState state) {
 		JsonObject view = new JsonObject();
 		view.addProperty("id", "V" + triggers.incrementAndGet());
 		view.addProperty("team_id", this.teamId);
@@ -196,7 +209,7 @@ public final class SlackTestClient {
 		view.add("state", state.toJson());
 		JsonObject payload = base("view_submission", userId);
 		payload.add("view", view);
-		return sendPayload(payload);
+		return "payload=" + encode(payload.toString());
 	}
 
 	/**

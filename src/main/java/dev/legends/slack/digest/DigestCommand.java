@@ -9,7 +9,9 @@ import java.util.concurrent.Executors;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import dev.legends.digest.DigestNow;
 import dev.legends.digest.DigestSchedule;
 import dev.legends.digest.DigestSchedules;
 import dev.legends.digest.ScheduleSettings;
@@ -68,10 +70,7 @@ class DigestCommand implements Subcommand, DisposableBean {
 		String channelId = command.channelId();
 		return switch (action) {
 			case "setup" -> openSetup(command, ctx, workspaceId, channelId);
-			case "now" -> {
-				this.background.execute(() -> postNow(workspaceId, channelId, command));
-				yield Replies.ephemeral(ctx, "Posting this week's digest so far here in a moment.");
-			}
+			case "now" -> postNow(ctx, workspaceId, channelId, command);
 			default -> Replies.ephemeral(ctx,
 					this.schedules.turnOff(workspaceId, channelId)
 							? "The weekly digest in this channel is off. `/legends digest setup` turns it back on."
@@ -109,13 +108,48 @@ class DigestCommand implements Subcommand, DisposableBean {
 				defaults.ownerMemberId());
 	}
 
-	private void postNow(long workspaceId, String channelId, CommandRequest command) {
+	/**
+	 * Claim this minute's digest before answering, so that the answer is true: a second
+	 * {@code digest now} in the same minute is told the first is being posted, or where
+	 * it was posted, and starts nothing.
+	 */
+	private Response postNow(SlashCommandContext ctx, long workspaceId, String channelId, CommandRequest command) {
+		DigestNow now = this.schedules.startNow(workspaceId, channelId, command.member());
+		return switch (now.state()) {
+			case STARTED -> {
+				this.background.execute(() -> post(now));
+				yield Replies.ephemeral(ctx, "Posting this week's digest so far here in a moment.");
+			}
+			case POSTING -> Replies.ephemeral(ctx, "This week's digest so far is already being posted here "
+					+ "(asked a moment ago); it will appear shortly, so I didn't start another.");
+			case POSTED -> Replies.ephemeral(ctx, "This week's digest so far was already posted here this minute: "
+					+ where(ctx, now) + ". Ask again in a minute for a fresh one.");
+			case GIVEN_UP -> Replies.ephemeral(ctx,
+					"Posting this minute's digest failed. Try `/legends digest now` again in a minute.");
+		};
+	}
+
+	private void post(DigestNow now) {
 		try {
-			this.schedules.postNow(workspaceId, channelId, command.member());
+			this.schedules.post(now);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Posting the digest now in {} failed", channelId, ex);
+			logger.error("Posting the digest now in {} failed", now.channelId(), ex);
 		}
+	}
+
+	/** A link to the posted digest, or the channel when Slack has no permalink for it. */
+	private static String where(SlashCommandContext ctx, DigestNow now) {
+		return now.messageTs().map((ts) -> {
+			try {
+				ChatGetPermalinkResponse link = ctx.client()
+					.chatGetPermalink((r) -> r.channel(now.channelId()).messageTs(ts));
+				return link.isOk() ? link.getPermalink() : null;
+			}
+			catch (IOException | SlackApiException ex) {
+				return null;
+			}
+		}).orElse("<#" + now.channelId() + ">");
 	}
 
 	private String status(CommandRequest command) {

@@ -1,6 +1,8 @@
 package dev.legends.slack.outcomes;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -36,7 +38,10 @@ class DecisionFeature implements SlackFeature {
 
 	private final OutcomeMessenger messenger;
 
-	DecisionFeature(Outcomes outcomes, Members members, OutcomeMessenger messenger) {
+	private final OutcomeShares shares;
+
+	DecisionFeature(Outcomes outcomes, Members members, OutcomeMessenger messenger, OutcomeShares shares) {
+		this.shares = shares;
 		this.outcomes = outcomes;
 		this.members = members;
 		this.messenger = messenger;
@@ -108,11 +113,18 @@ class DecisionFeature implements SlackFeature {
 		}
 	}
 
+	/**
+	 * Post a receipt's outcome in the channel its report came from, once. The channel is
+	 * the server's record ({@link OutcomeShares}), never the button's value: the receipt
+	 * is a DM, so neither the action's channel nor its {@code response_url} name the
+	 * channel of the report. Buttons of receipts sent before carried {@code id|channel}:
+	 * only the id is read.
+	 */
 	private Response share(BlockActionPayload payload, ActionContext ctx) throws IOException, SlackApiException {
 		Member member = this.members.member(payload.getTeam().getId(), payload.getUser().getId());
-		String[] value = String.valueOf(payload.getActions().get(0).getValue()).split("\\|", 2);
-		OutcomeDetails outcome = this.outcomes.find(parseOrZero(value[0])).orElse(null);
-		if (outcome == null || value.length < 2 || !outcome.reporterId().equals(member.getId())) {
+		String value = String.valueOf(payload.getActions().get(0).getValue()).split("\\|", 2)[0];
+		OutcomeDetails outcome = this.outcomes.find(parseOrZero(value)).orElse(null);
+		if (outcome == null || !outcome.reporterId().equals(member.getId())) {
 			this.messenger.tell(ctx, payload, ":no_entry: Only the person who reported an outcome can share it.");
 			return ctx.ack();
 		}
@@ -121,19 +133,42 @@ class DecisionFeature implements SlackFeature {
 					"It was " + outcome.status().name().toLowerCase() + ", so there is nothing to share.");
 			return ctx.ack();
 		}
-		String channel = value[1];
-		ChatPostMessageResponse posted = ctx.client()
-			.chatPostMessage((r) -> r.channel(channel)
-				.text(OutcomeBlocks.shared(this.messenger.card(outcome)))
-				.unfurlLinks(false)
-				.linkNames(false));
-		if (!posted.isOk()) {
-			this.messenger.tell(ctx, payload, "I couldn't post in <#" + channel + "> (Slack said `" + posted.getError()
-					+ "`). Invite me there with `/invite @Legends` and try again.");
+		Optional<OutcomeShares.Share> share = this.shares.find(outcome.id());
+		if (share.isEmpty()) {
+			this.messenger.tell(ctx, payload, "I don't know which channel this was reported from, so I can't share "
+					+ "it. Report outcomes from a channel to get a share button.");
 			return ctx.ack();
 		}
+		String channel = share.get().channelId();
+		if (!this.shares.claim(outcome.id(), Instant.now())) {
+			this.messenger.tell(ctx, payload, "It's already shared in <#" + channel + ">, so I didn't post it again.");
+			return ctx.ack();
+		}
+		ChatPostMessageResponse posted = post(ctx, channel, outcome);
+		if (posted == null || !posted.isOk()) {
+			this.shares.release(outcome.id());
+			this.messenger.tell(ctx, payload,
+					"I couldn't post in <#" + channel + "> (Slack said `"
+							+ ((posted != null) ? posted.getError() : "no answer")
+							+ "`). Invite me there with `/invite @Legends` and try again.");
+			return ctx.ack();
+		}
+		this.shares.posted(outcome.id(), posted.getTs());
 		this.messenger.tell(ctx, payload, "Shared in <#" + channel + ">.");
 		return ctx.ack();
+	}
+
+	private ChatPostMessageResponse post(ActionContext ctx, String channel, OutcomeDetails outcome) {
+		try {
+			return ctx.client()
+				.chatPostMessage((r) -> r.channel(channel)
+					.text(OutcomeBlocks.shared(this.messenger.card(outcome)))
+					.unfurlLinks(false)
+					.linkNames(false));
+		}
+		catch (IOException | SlackApiException ex) {
+			return null;
+		}
 	}
 
 	static Long outcomeId(BlockActionPayload payload) {

@@ -39,7 +39,8 @@ final class OutcomeBlocks {
 	 * The reporter's receipt, with a "Share to channel" button when there is a channel.
 	 * @param card the outcome
 	 * @param askedNames who was asked to confirm
-	 * @param shareChannelId the channel to share to, or {@code null}
+	 * @param shareChannelId the channel it may be shared to (kept by the server, never in
+	 * the button), or {@code null}
 	 * @return the blocks
 	 */
 	static List<LayoutBlock> receipt(OutcomeCard card, List<String> askedNames, String shareChannelId) {
@@ -61,7 +62,7 @@ final class OutcomeBlocks {
 			blocks.add(actions((a) -> a.blockId("outcome_receipt_actions")
 				.elements(List.of(button((b) -> b.actionId(SHARE)
 					.text(plainText("Share to channel"))
-					.value(outcome.id() + "|" + shareChannelId))))));
+					.value(String.valueOf(outcome.id())))))));
 		}
 		return blocks;
 	}

@@ -48,10 +48,13 @@ class OutcomeMessenger {
 
 	private final OutcomePoints points;
 
+	private final OutcomeShares shares;
+
 	private final ExecutorService executor = Executors.newFixedThreadPool(2, daemon());
 
 	OutcomeMessenger(MethodsClient slack, Outcomes outcomes, Members members, WorkspaceProperties workspace,
-			RequestMessages requests, OutcomePoints points) {
+			RequestMessages requests, OutcomePoints points, OutcomeShares shares) {
+		this.shares = shares;
 		this.slack = slack;
 		this.outcomes = outcomes;
 		this.members = members;
@@ -165,6 +168,9 @@ class OutcomeMessenger {
 			.toList();
 		OutcomeCard card = card(outcome);
 		String share = (shareChannelId != null && !shareChannelId.startsWith("D")) ? shareChannelId : null;
+		if (share != null) {
+			this.shares.remember(outcomeId, share);
+		}
 		dm(slackId(outcome.reporterId()), "Reported: " + SlackText.echo(outcome.title(), 150),
 				OutcomeBlocks.receipt(card, asked.stream().map(Member::getDisplayName).toList(), share));
 		asked.forEach((person) -> request(outcomeId, card, person));

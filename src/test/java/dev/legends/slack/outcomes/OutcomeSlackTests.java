@@ -196,7 +196,8 @@ class OutcomeSlackTests {
 				state("Shared <!channel> win", null, "M", today(), null).users(ReportModal.COLLABORATORS,
 						"collaborators_select", "URP9B"));
 		long id = id("Shared <!channel> win");
-		assertThat(awaitPost(fake, "DURP9").param("blocks")).contains(id + "|C0TEAM");
+		assertThat(awaitPost(fake, "DURP9").param("blocks")).contains("\"value\":\"" + id + "\"")
+			.doesNotContain("C0TEAM");
 
 		team.blockAction("URP9B", OutcomeBlocks.SHARE, id + "|C0TEAM");
 		assertThat(fake.awaitCalls("response_url", 1, WAIT).get(0).visibleText()).contains("Only the person");
@@ -283,13 +284,13 @@ class OutcomeSlackTests {
 			.contains(OutcomeBlocks.CONFIRM);
 	}
 
-	private static HttpResponse<String> submit(SlackTestClient team, String userId, String title, String link,
-			String size, LocalDate date, String confirmer) {
+	static HttpResponse<String> submit(SlackTestClient team, String userId, String title, String link, String size,
+			LocalDate date, String confirmer) {
 		return team.viewSubmission(userId, ReportModal.CALLBACK_ID, "c=" + SlackTestClient.CHANNEL + ";e=",
 				state(title, link, size, date, confirmer));
 	}
 
-	private static ViewState state(String title, String link, String size, LocalDate date, String confirmer) {
+	static ViewState state(String title, String link, String size, LocalDate date, String confirmer) {
 		return ViewState.values()
 			.select(ReportModal.KIND, "kind_select", "PR_MERGED")
 			.text(ReportModal.TITLE, "title_input", title.isEmpty() ? null : title)
@@ -309,7 +310,7 @@ class OutcomeSlackTests {
 		return errors(response).keySet();
 	}
 
-	private static JsonObject errors(HttpResponse<String> response) {
+	static JsonObject errors(HttpResponse<String> response) {
 		assertThat(response.body()).as("an errors answer").contains("errors");
 		JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
 		assertThat(body.get("response_action").getAsString()).isEqualTo("errors");
@@ -320,7 +321,7 @@ class OutcomeSlackTests {
 		return awaitPost(fake, channel, "");
 	}
 
-	private static SlackCall awaitPost(FakeSlackApi fake, String channel, String containing) {
+	static SlackCall awaitPost(FakeSlackApi fake, String channel, String containing) {
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		while (System.nanoTime() < deadline) {
 			List<SlackCall> posts = fake.calls((call) -> call.method().equals("chat.postMessage")
@@ -352,7 +353,7 @@ class OutcomeSlackTests {
 				Integer.class, userId);
 	}
 
-	private static LocalDate today() {
+	static LocalDate today() {
 		return LocalDate.now(ZoneOffset.UTC);
 	}
 
