@@ -95,6 +95,18 @@ public final class OfflineSlackApi implements Interceptor {
 	}
 
 	/**
+	 * The calls recorded after the first {@code count}, with the count to ask from next.
+	 * @param count how many calls were seen already
+	 * @return the newer calls still kept, oldest first, and the new count
+	 */
+	public synchronized CallsSince callsSince(long count) {
+		long fresh = Math.max(0, this.recorded - count);
+		List<RecordedCall> all = new ArrayList<>(this.calls);
+		int from = (int) Math.max(0, all.size() - fresh);
+		return new CallsSince(this.recorded, all.subList(from, all.size()));
+	}
+
+	/**
 	 * Say where the demo app listens, for the upload URLs handed out.
 	 * @param baseUrl e.g. {@code http://localhost:3000}
 	 */
@@ -381,6 +393,16 @@ public final class OfflineSlackApi implements Interceptor {
 	 */
 	public record RecordedCall(Instant at, String method, String url, Map<String, String> parameters, String body,
 			String answer) {
+
+	}
+
+	/**
+	 * Calls recorded after a count.
+	 *
+	 * @param next the count to ask from next time
+	 * @param calls the calls, oldest first
+	 */
+	public record CallsSince(long next, List<RecordedCall> calls) {
 
 	}
 
