@@ -177,10 +177,11 @@ public final class OfflineSlackApi implements Interceptor {
 		}
 		Buffer buffer = new Buffer();
 		request.body().writeTo(buffer);
-		this.files.put(fileId, pending.withContent(buffer.readByteArray()));
+		byte[] content = buffer.readByteArray();
+		this.files.put(fileId, pending.withContent(content));
 		record(new RecordedCall(Instant.now(), "files.upload", request.url().toString(),
-				Map.of("file_id", fileId, "length", String.valueOf(buffer.size())), "", "OK - " + buffer.size()));
-		return respond(request, 200, "OK - " + this.files.get(fileId).content().length);
+				Map.of("file_id", fileId, "length", String.valueOf(content.length)), "", "OK - " + content.length));
+		return respond(request, 200, "OK - " + content.length);
 	}
 
 	private static Response respond(Request request, int code, String body) {
