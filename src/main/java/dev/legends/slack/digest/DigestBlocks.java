@@ -87,7 +87,7 @@ public final class DigestBlocks {
 	 */
 	public static String fallbackText(Digest digest) {
 		Digest.Totals totals = digest.totals();
-		return digest.title() + " · " + digest.periodLabel() + ": "
+		return SlackText.escape(digest.title()) + " · " + digest.periodLabel() + ": "
 				+ count(totals.confirmedOutcomes(), "confirmed outcome", "confirmed outcomes") + " ("
 				+ points(totals.confirmedPoints()) + "), " + totals.pendingOutcomes()
 				+ " awaiting confirmation; estimated cost " + money(totals.estimatedCostUsd()) + ", "
