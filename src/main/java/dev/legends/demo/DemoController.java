@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.legends.demo.DemoConsole.ConsoleReply;
 import dev.legends.demo.DemoPeople.Person;
 import dev.legends.slack.OfflineSlackApi;
+import dev.legends.slack.OfflineSlackApi.CallsSince;
 import dev.legends.slack.OfflineSlackApi.RecordedCall;
 import dev.legends.slack.OfflineSlackApi.UploadedFile;
 import dev.legends.slack.SlackMode;
@@ -123,6 +124,12 @@ class DemoController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "action_id is required");
 		}
 		return this.console.click(person(click.user()), click.actionId(), click.value());
+	}
+
+	@GetMapping("/demo/events")
+	CallsSince events(@RequestParam(name = "since", defaultValue = "0") long since) {
+		requireDemo();
+		return this.offline.callsSince(since);
 	}
 
 	@GetMapping("/demo/outbox")

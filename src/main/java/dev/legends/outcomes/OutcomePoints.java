@@ -157,13 +157,15 @@ public class OutcomePoints {
 	}
 
 	private String explain(OutcomeDetails outcome, Credit credit, double share) {
-		String base = outcome.size() + " = " + format(points(outcome.size())) + " pts";
+		double sizePoints = points(outcome.size());
+		String base = outcome.size() + " = " + format(sizePoints) + ((sizePoints == 1) ? " pt" : " pts");
 		String rule = switch (credit.reason()) {
 			case CONFIRMED -> base + " × " + format(rate(OutcomeStatus.CONFIRMED)) + " (confirmed)";
 			case PENDING -> base + " × " + format(rate(OutcomeStatus.REPORTED)) + " (awaiting confirmation)";
-			case CAPPED_BY_DAILY_CAP -> base + " × " + format(rate(OutcomeStatus.REPORTED))
-					+ " (awaiting confirmation), capped to " + format(credit.total()) + " by the daily cap of "
-					+ format(this.properties.dailyPendingCap()) + " unconfirmed pts";
+			case CAPPED_BY_DAILY_CAP ->
+				base + " × " + format(rate(OutcomeStatus.REPORTED)) + " (awaiting confirmation), capped to "
+						+ format(credit.total()) + " by the daily cap of " + format(this.properties.dailyPendingCap())
+						+ " unconfirmed " + ((this.properties.dailyPendingCap() == 1) ? "pt" : "pts");
 			case REJECTED -> "rejected: 0";
 			case WITHDRAWN -> "withdrawn: 0";
 			case DUPLICATE_LINK -> "same link reported earlier: 0";

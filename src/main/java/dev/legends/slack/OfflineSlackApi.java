@@ -95,6 +95,18 @@ public final class OfflineSlackApi implements Interceptor {
 	}
 
 	/**
+	 * The calls recorded after the first {@code count}, with the count to ask from next.
+	 * @param count how many calls were seen already
+	 * @return the newer calls still kept, oldest first, and the new count
+	 */
+	public synchronized CallsSince callsSince(long count) {
+		long fresh = Math.max(0, this.recorded - count);
+		List<RecordedCall> all = new ArrayList<>(this.calls);
+		int from = (int) Math.max(0, all.size() - fresh);
+		return new CallsSince(this.recorded, all.subList(from, all.size()));
+	}
+
+	/**
 	 * Say where the demo app listens, for the upload URLs handed out.
 	 * @param baseUrl e.g. {@code http://localhost:3000}
 	 */
@@ -165,10 +177,11 @@ public final class OfflineSlackApi implements Interceptor {
 		}
 		Buffer buffer = new Buffer();
 		request.body().writeTo(buffer);
-		this.files.put(fileId, pending.withContent(buffer.readByteArray()));
+		byte[] content = buffer.readByteArray();
+		this.files.put(fileId, pending.withContent(content));
 		record(new RecordedCall(Instant.now(), "files.upload", request.url().toString(),
-				Map.of("file_id", fileId, "length", String.valueOf(buffer.size())), "", "OK - " + buffer.size()));
-		return respond(request, 200, "OK - " + this.files.get(fileId).content().length);
+				Map.of("file_id", fileId, "length", String.valueOf(content.length)), "", "OK - " + content.length));
+		return respond(request, 200, "OK - " + content.length);
 	}
 
 	private static Response respond(Request request, int code, String body) {
@@ -381,6 +394,16 @@ public final class OfflineSlackApi implements Interceptor {
 	 */
 	public record RecordedCall(Instant at, String method, String url, Map<String, String> parameters, String body,
 			String answer) {
+
+	}
+
+	/**
+	 * Calls recorded after a count.
+	 *
+	 * @param next the count to ask from next time
+	 * @param calls the calls, oldest first
+	 */
+	public record CallsSince(long next, List<RecordedCall> calls) {
 
 	}
 

@@ -48,7 +48,7 @@ class SlackConfiguration {
 		config.setStatsEnabled(false);
 		config.setPrettyResponseLoggingEnabled(false);
 		if (properties.mode() == SlackMode.DEMO) {
-			logger.warn(
+			logger.info(
 					"Legends runs in DEMO mode because {}: Slack Web API calls are recorded locally, "
 							+ "nothing is sent to Slack. Set them (see .env.example) to connect a workspace.",
 					properties.demoReason());

@@ -111,11 +111,11 @@ public final class BoardBlocks {
 
 	private static String efficiencyMeaning(Prior prior, Board.Rules rules) {
 		return String.format(Locale.ENGLISH,
-				"Points per estimated dollar, (P + C0·r) / (C + C0): shrunk toward the group's rate r = %.4f pts/$ "
-						+ "with weight C0 = %s (from %s), so small samples sit near the group. "
-						+ "Ranked with ≥ %d confirmed outcome%s and ≥ %s of usage.",
-				prior.pointsPerDollar(), usd(prior.weightUsd()), SlackText.escape(prior.source()),
-				rules.minConfirmedOutcomes(), (rules.minConfirmedOutcomes() == 1) ? "" : "s", usd(rules.minCostUsd()));
+				"Points per estimated dollar, evened out toward the group's own rate (from %s), so a small sample "
+						+ "sits near the group instead of topping or sinking the board. Ranked with at least %d "
+						+ "confirmed outcome%s and %s of usage. `/legends why` shows the arithmetic.",
+				SlackText.escape(prior.source()), rules.minConfirmedOutcomes(),
+				(rules.minConfirmedOutcomes() == 1) ? "" : "s", usd(rules.minCostUsd()));
 	}
 
 	private static String emptyText(Board board) {
@@ -136,9 +136,9 @@ public final class BoardBlocks {
 		PersonFigures p = row.person();
 		return switch (kind) {
 			case OUTCOMES -> points(p) + outcomesCount(p);
-			case EFFICIENCY -> String.format(Locale.ENGLISH, "%.3f pts/$ · %s pts for %s", row.efficiency(),
-					num(p.points()), usd(p.cost()));
-			case USAGE -> usd(p.cost()) + (p.usage().priceUnknown() ? "+" : "") + " · " + num(p.points()) + " pts · "
+			case EFFICIENCY -> String.format(Locale.ENGLISH, "%.3f pts/$ · %s for %s", row.efficiency(),
+					pts(p.points()), usd(p.cost()));
+			case USAGE -> usd(p.cost()) + (p.usage().priceUnknown() ? "+" : "") + " · " + pts(p.points()) + " · "
 					+ costPerPoint(p);
 		};
 	}
@@ -155,7 +155,7 @@ public final class BoardBlocks {
 	}
 
 	private static String points(PersonFigures p) {
-		String text = num(p.points()) + " pts";
+		String text = pts(p.points());
 		if (p.pendingPoints() > 0) {
 			text += " (" + num(p.confirmedPoints()) + " confirmed + " + num(p.pendingPoints()) + " pending)";
 		}
@@ -174,6 +174,15 @@ public final class BoardBlocks {
 
 	static String name(String name) {
 		return SlackText.echo(name, NAME_LENGTH).replace("*", "");
+	}
+
+	/**
+	 * Points with their unit, singular for exactly one: "1 pt", "2.5 pts".
+	 * @param points the points
+	 * @return the text
+	 */
+	static String pts(double points) {
+		return num(points) + ((points == 1) ? " pt" : " pts");
 	}
 
 	static String num(double value) {

@@ -63,8 +63,9 @@ public final class ExplanationBlocks {
 	 * @return the text
 	 */
 	public static String fallback(Explanation why) {
-		return "Why: " + BoardBlocks.num(why.person().points()) + " points, " + BoardBlocks.usd(why.person().cost())
-				+ " estimated cost (" + why.period().label() + ")";
+		double points = why.person().points();
+		return "Why: " + BoardBlocks.num(points) + ((points == 1) ? " point, " : " points, ")
+				+ BoardBlocks.usd(why.person().cost()) + " estimated cost (" + why.period().label() + ")";
 	}
 
 	private static String pointsSummary(Explanation why) {
@@ -88,8 +89,8 @@ public final class ExplanationBlocks {
 				.append(", ")
 				.append(o.size())
 				.append("): *")
-				.append(BoardBlocks.num(o.creditedPoints()))
-				.append(" pts* — ")
+				.append(BoardBlocks.pts(o.creditedPoints()))
+				.append("* — ")
 				.append(SlackText.escape(o.reason()))
 				.append((o.arithmetic() != null && !o.arithmetic().isBlank())
 						? " (" + SlackText.escape(o.arithmetic()) + ")" : ""));

@@ -15,10 +15,12 @@ public final class CommandCatalog {
 
 	/** Every subcommand, in the order help lists them. */
 	public static final List<Entry> ENTRIES = List.of(
-			new Entry("top", "Rankings", "top [week|month|quarter] [outcomes|efficiency|usage]",
+			new Entry("top", "Rankings", "top [last] [week|month|quarter] [outcomes|efficiency|usage]",
 					"Who delivered most; efficiency and usage boards show cost beside outcomes",
-					"/legends top month efficiency"),
-			new Entry("why", "Rankings", "why [@user]", "The inputs and arithmetic behind a score",
+					"/legends top last week efficiency"),
+			new Entry("top", "Rankings", "top team NAME [last] [week|month|quarter] [board]",
+					"The same boards among a team's members", "/legends top team Platform month"),
+			new Entry("why", "Rankings", "why [@user] [period]", "The inputs and arithmetic behind a score",
 					"/legends why @ada"),
 			new Entry("report", "Outcomes", "report [title]", "Report something you shipped (opens a form)",
 					"/legends report Shipped the billing export"),
@@ -29,13 +31,16 @@ public final class CommandCatalog {
 					"/legends vacation on"),
 			new Entry("export", "You", "export", "Download your own Legends data", "/legends export"),
 			new Entry("team", "Teams and goals", "team [name] | team setup",
-					"A team's progress against its goals; setup creates or edits a team", "/legends team platform"),
-			new Entry("goals", "Teams and goals", "goals", "Managers: set what a team aims to deliver",
-					"/legends goals"),
+					"A team's progress against its goals; setup creates or edits a team", "/legends team Platform"),
+			new Entry("goals", "Teams and goals", "goals [team]", "Managers: set what a team aims to deliver",
+					"/legends goals Platform"),
 			new Entry("digest", "Digests", "digest setup|now|off",
 					"In a channel: schedule, post now, or stop the weekly digest", "/legends digest setup"),
 			new Entry("key", "Admin", "key create NAME|list|revoke NAME",
 					"Admins: ingest keys for the usage API (shown once)", "/legends key create nightly-export"),
+			new Entry("key", "Admin", "key map KIND VALUE @user | key unmatched",
+					"Admins: say whose usage an API key, account or email is; list usage matched to nobody",
+					"/legends key map api_key_name ci-bot @ada"),
 			new Entry("help", "Admin", "help", "This list", "/legends help"));
 
 	private CommandCatalog() {

@@ -87,18 +87,19 @@ public final class DigestBlocks {
 	 */
 	public static String fallbackText(Digest digest) {
 		Digest.Totals totals = digest.totals();
-		return SlackText.escape(digest.title()) + " · " + digest.periodLabel() + ": " + totals.confirmedOutcomes()
-				+ " confirmed outcomes (" + number(totals.confirmedPoints()) + " points), " + totals.pendingOutcomes()
+		return SlackText.escape(digest.title()) + " · " + digest.periodLabel() + ": "
+				+ count(totals.confirmedOutcomes(), "confirmed outcome", "confirmed outcomes") + " ("
+				+ points(totals.confirmedPoints()) + "), " + totals.pendingOutcomes()
 				+ " awaiting confirmation; estimated cost " + money(totals.estimatedCostUsd()) + ", "
 				+ costPerPoint(totals.costPerConfirmedPoint()) + ".";
 	}
 
 	private static List<LayoutBlock> totals(Digest.Totals totals) {
 		List<TextObject> fields = List.of(
-				markdownText("*Delivered (confirmed)*\n" + totals.confirmedOutcomes() + " outcomes · "
-						+ number(totals.confirmedPoints()) + " points"),
-				markdownText("*Awaiting confirmation*\n" + totals.pendingOutcomes() + " outcomes · "
-						+ number(totals.pendingPoints()) + " points"),
+				markdownText("*Delivered (confirmed)*\n" + count(totals.confirmedOutcomes(), "outcome", "outcomes")
+						+ " · " + points(totals.confirmedPoints())),
+				markdownText("*Awaiting confirmation*\n" + count(totals.pendingOutcomes(), "outcome", "outcomes")
+						+ " · " + points(totals.pendingPoints())),
 				markdownText("*Estimated cost*\n" + money(totals.estimatedCostUsd())),
 				markdownText("*Cost per confirmed point*\n" + (totals.costPerConfirmedPoint().isPresent()
 						? money(totals.costPerConfirmedPoint().getAsDouble()) : "no confirmed points yet")));
@@ -189,8 +190,7 @@ public final class DigestBlocks {
 				.append(": ")
 				.append(contributor.confirmedOutcomes())
 				.append((contributor.confirmedOutcomes() == 1) ? " outcome, " : " outcomes, ")
-				.append(number(contributor.confirmedPoints()))
-				.append(" points");
+				.append(points(contributor.confirmedPoints()));
 		}
 		return text.toString();
 	}
@@ -206,6 +206,14 @@ public final class DigestBlocks {
 
 	static String money(double usd) {
 		return String.format(Locale.ENGLISH, "$%,.2f", usd);
+	}
+
+	private static String count(int count, String one, String many) {
+		return count + " " + ((count == 1) ? one : many);
+	}
+
+	private static String points(double points) {
+		return number(points) + ((points == 1) ? " point" : " points");
 	}
 
 	static String number(double value) {

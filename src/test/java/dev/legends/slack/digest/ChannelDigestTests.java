@@ -88,7 +88,7 @@ class ChannelDigestTests {
 
 		SlackCall post = digestNow(workspace, fake, "CCHAN1");
 
-		assertThat(post.param("text")).contains("1 confirmed outcomes (3 points)").contains("estimated cost $6.00");
+		assertThat(post.param("text")).contains("1 confirmed outcome (3 points)").contains("estimated cost $6.00");
 		assertThat(post.param("blocks")).contains("Ines In")
 			.contains("Core · Confirmed points this week")
 			.doesNotContain("Oscar")
@@ -109,7 +109,7 @@ class ChannelDigestTests {
 
 		SlackCall post = digestNow(workspace, fake, "CCHAN2");
 
-		assertThat(post.param("text")).contains("1 confirmed outcomes (1 points)");
+		assertThat(post.param("text")).contains("1 confirmed outcome (1 point)");
 		assertThat(post.param("blocks")).contains("Eve In");
 		assertThat(fake.calls("conversations.members")).hasSize(2);
 		assertThat(fake.calls("conversations.members").get(1).param("cursor")).isNotBlank();
@@ -144,7 +144,7 @@ class ChannelDigestTests {
 
 		SlackCall post = digestNow(workspace, fake, "CCHAN4");
 
-		assertThat(post.param("text")).contains("1 confirmed outcomes (8 points)");
+		assertThat(post.param("text")).contains("1 confirmed outcome (8 points)");
 		assertThat(post.param("blocks")).contains("Oscar Outside")
 			.contains("covers everyone in the workspace")
 			.contains("missing_scope")

@@ -198,8 +198,8 @@ class ScoringCommandsTests {
 		// r = 11.5 / $75 = 0.1533 pts/$, C0 = median($6, $9, $60) = $9 (no earlier spend:
 		// this week's figures)
 		assertThat(efficiency).containsSubsequence("`1` *Ada* — 0.625 pts/$", "`2` *Bo* — 0.243 pts/$")
-			.doesNotContain("*Cy*", "*Di*")
-			.contains("r = 0.1533 pts/$", "C0 = $9.00");
+			.doesNotContain("*Cy*", "*Di*", "C0")
+			.contains("evened out toward the group's own rate", "`/legends why` shows the arithmetic");
 		String usage = SlackMessages.visibleText(team.command("UADA" + team.teamId(), "top usage").body());
 		assertThat(usage).containsSubsequence("`1` *Cy* — $60.00 · 0 pts · no outcomes",
 				"`2` *Bo* — $9.00 · 3 pts · $3.00/pt", "`3` *Ada* — $6.00 · 8 pts · $0.75/pt");
@@ -208,7 +208,7 @@ class ScoringCommandsTests {
 				"Not ranked on efficiency: no confirmed outcome yet");
 		String adaWhy = SlackMessages.visibleText(team.command("UADA" + team.teamId(), "why").body());
 		assertThat(adaWhy).contains("Billing export (PR merged, L): *8 pts* — confirmed: full points",
-				"(8 + 9.00 × 0.1533) / (6.00 + 9.00) = 0.625 points/$");
+				"(8 + 9.00 × 0.1533) / (6.00 + 9.00) = 0.625 points/$", "r = the group's 0.1533 pts/$", "C0 = $9.00");
 
 		String me = SlackMessages.visibleText(team.command("UADA" + team.teamId(), "me").body());
 		assertThat(me).contains("outcomes #1 of 3", "efficiency #1 of 2", "usage (context) #3 of 3",
