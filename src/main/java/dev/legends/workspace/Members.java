@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,8 @@ public class Members {
 
 	private final ApplicationEventPublisher events;
 
+	private WorkspaceKeys keys;
+
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events) {
 		this.events = events;
@@ -52,8 +55,19 @@ public class Members {
 	 * @return the workspace
 	 */
 	public Workspace workspace(String teamId) {
-		return this.workspaces.findBySlackTeamId(teamId)
-			.orElseGet(() -> this.workspaces.save(new Workspace(teamId, null, this.clock.instant())));
+		String key = (this.keys != null) ? this.keys.keyOf(teamId) : teamId;
+		return this.workspaces.findBySlackTeamId(key)
+			.orElseGet(() -> this.workspaces.save(new Workspace(key, null, this.clock.instant())));
+	}
+
+	/**
+	 * Use these keys to find a Slack team's workspace (an org-wide install serves all the
+	 * org's teams as one workspace).
+	 * @param keys the keys
+	 */
+	@Autowired(required = false)
+	void setWorkspaceKeys(WorkspaceKeys keys) {
+		this.keys = keys;
 	}
 
 	/**
@@ -74,7 +88,7 @@ public class Members {
 		// New (never refreshed) or stale: ask the directory.
 		String emailBefore = member.getEmail();
 		Instant now = this.clock.instant();
-		this.directory.lookup(teamId, userId)
+		this.directory.lookup(workspace.getSlackTeamId(), userId)
 			.ifPresentOrElse((entry) -> member.apply(entry, now),
 					() -> member.retryLookupAfter(now.minus(STALE_AFTER).plus(RETRY_FAILED_LOOKUP_AFTER)));
 		Member saved = this.members.save(member);
@@ -185,6 +199,14 @@ public class Members {
 	 */
 	public void deactivate(String teamId) {
 		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> workspace.setActive(false));
+	}
+
+	/**
+	 * Mark a workspace active again (Legends was reinstalled there).
+	 * @param teamId the Slack team id
+	 */
+	public void activate(String teamId) {
+		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> workspace.setActive(true));
 	}
 
 	/**
