@@ -19,8 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record InstallProperties(@DefaultValue List<String> scopes, String encryptionKey,
 		@DefaultValue("30") int retentionDaysAfterUninstall) {
 
+	/**
+	 * The bot scopes of {@code manifest.yml}, requested unless {@code SLACK_SCOPES} says
+	 * otherwise.
+	 */
+	public static final List<String> MANIFEST_SCOPES = List.of("commands", "chat:write", "chat:write.public",
+			"users:read", "users:read.email", "im:write", "files:write", "usergroups:read", "channels:history",
+			"groups:history", "channels:read", "groups:read");
+
 	public InstallProperties {
 		scopes = scopes.stream().map(String::trim).filter((scope) -> !scope.isEmpty()).toList();
+		scopes = scopes.isEmpty() ? MANIFEST_SCOPES : scopes;
 	}
 
 	@Override
