@@ -9,10 +9,10 @@ import dev.legends.usage.IngestResult;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import dev.legends.usage.UsageLedger;
+import dev.legends.workspace.RetryingTransactions;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores the usage in an OTLP metrics export: the series' last values and the usage
@@ -26,9 +26,12 @@ class OtlpUsage {
 
 	private final SeriesStore series;
 
-	OtlpUsage(UsageLedger ledger, SeriesStore series) {
+	private final RetryingTransactions transactions;
+
+	OtlpUsage(UsageLedger ledger, SeriesStore series, RetryingTransactions transactions) {
 		this.ledger = ledger;
 		this.series = series;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -37,12 +40,18 @@ class OtlpUsage {
 	 * @param request the export
 	 * @return what the ledger stored
 	 */
-	@Transactional
 	IngestResult store(IngestPrincipal principal, ExportMetricsServiceRequest request) {
 		List<MetricPoint> points = ClaudeCodeMetrics.points(request, UsageIdentity.apiKeyName(principal.keyName()));
 		if (points.isEmpty()) {
 			return new IngestResult(0, 0, List.of());
 		}
+		// Two exports that meet a new cumulative series at once both find no last value;
+		// the second to save it meets the first's row, and its next attempt counts only
+		// the increase.
+		return this.transactions.execute((status) -> store(principal, points));
+	}
+
+	private IngestResult store(IngestPrincipal principal, List<MetricPoint> points) {
 		Set<String> cumulative = new LinkedHashSet<>();
 		points.stream().filter(MetricPoint::cumulative).forEach((point) -> cumulative.add(point.seriesKey()));
 		SeriesState state = this.series.load(principal.workspaceId(), cumulative);
