@@ -2,6 +2,7 @@ package dev.legends.slack.install;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.TimeZone;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
@@ -9,8 +10,14 @@ import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import dev.legends.slack.OAuthModeCondition;
 import dev.legends.slack.SlackProperties;
 import dev.legends.workspace.Members;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -58,6 +65,34 @@ class InstallConfiguration {
 	OAuthSetup oauthSetup(SlackProperties slack, InstallProperties properties,
 			DatabaseInstallationService installations, DatabaseOAuthStateService states) {
 		return new OAuthSetup(slack, properties.scopes(), installations, states);
+	}
+
+	@Bean
+	UninstalledDataPurge uninstalledDataPurge(Installations installations, JdbcTemplate jdbc,
+			InstallProperties properties, Optional<Clock> clock) {
+		return new UninstalledDataPurge(installations, jdbc, properties.retentionDaysAfterUninstall(),
+				clock.orElse(Clock.systemUTC()));
+	}
+
+	@Bean
+	JobDetail uninstalledDataPurgeJob() {
+		return JobBuilder.newJob(UninstalledDataPurge.PurgeJob.class)
+			.withIdentity("uninstalled-data-purge", "periodic")
+			.withDescription("Data of installations uninstalled longer than the retention time")
+			.storeDurably()
+			.build();
+	}
+
+	@Bean
+	Trigger uninstalledDataPurgeTrigger(JobDetail uninstalledDataPurgeJob,
+			@Value("${legends.install.purge-cron:0 17 3 * * ?}") String cron) {
+		return TriggerBuilder.newTrigger()
+			.withIdentity("uninstalled-data-purge", "periodic")
+			.forJob(uninstalledDataPurgeJob)
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron)
+				.inTimeZone(TimeZone.getTimeZone("UTC"))
+				.withMisfireHandlingInstructionFireAndProceed())
+			.build();
 	}
 
 	@Bean
