@@ -1,6 +1,9 @@
 package dev.legends.slack;
 
+import java.util.Optional;
+
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.legends.workspace.Members;
@@ -20,8 +23,11 @@ class AppLifecycleEvents implements SlackFeature {
 
 	private final Members members;
 
-	AppLifecycleEvents(Members members) {
+	private final Optional<InstallationService> installations;
+
+	AppLifecycleEvents(Members members, Optional<InstallationService> installations) {
 		this.members = members;
+		this.installations = installations;
 	}
 
 	@Override
@@ -29,13 +35,26 @@ class AppLifecycleEvents implements SlackFeature {
 		app.event(AppUninstalledEvent.class, (payload, ctx) -> {
 			logger.info("Legends was uninstalled from {}", payload.getTeamId());
 			this.members.deactivate(payload.getTeamId());
+			forgetTokens(ctx.getEnterpriseId(), ctx.getTeamId());
 			return ctx.ack();
 		});
 		app.event(TokensRevokedEvent.class, (payload, ctx) -> {
 			logger.info("Tokens were revoked in {}", payload.getTeamId());
 			this.members.deactivate(payload.getTeamId());
+			TokensRevokedEvent.Tokens tokens = payload.getEvent().getTokens();
+			if (tokens == null || tokens.getBot() == null || !tokens.getBot().isEmpty()) {
+				forgetTokens(ctx.getEnterpriseId(), ctx.getTeamId());
+			}
 			return ctx.ack();
 		});
+	}
+
+	/**
+	 * In OAuth mode: delete the installation's tokens at once, so nothing is sent for it
+	 * again (its data stays until purged).
+	 */
+	private void forgetTokens(String enterpriseId, String teamId) {
+		this.installations.ifPresent((installations) -> installations.deleteAll(enterpriseId, teamId));
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.legends.slack;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.slack.api.Slack;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.StringUtils;
 
 /**
  * The one place Bolt's {@link App} is built: every Slack client the app creates goes
@@ -62,13 +65,25 @@ class SlackConfiguration {
 	@Bean
 	SlackRuntime slackRuntime(SlackProperties properties) {
 		boolean demo = properties.mode() == SlackMode.DEMO;
-		String botToken = demo ? "xoxb-legends-demo" : properties.botToken();
+		boolean oauth = properties.mode() == SlackMode.OAUTH;
+		if (oauth && !StringUtils.hasText(properties.signingSecret())) {
+			throw new IllegalStateException("OAuth mode (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set) needs "
+					+ "SLACK_SIGNING_SECRET too: set it from the app's Basic Information page");
+		}
+		String botToken = demo ? "xoxb-legends-demo" : (oauth ? null : properties.botToken());
 		String signingSecret = demo ? UUID.randomUUID().toString() : properties.signingSecret();
 		return new SlackRuntime(properties.mode(), botToken, signingSecret);
 	}
 
 	@Bean
-	App slackApp(Slack slack, SlackRuntime runtime, List<SlackFeature> features, SubmissionsOnce submissionsOnce) {
+	@Conditional(OAuthModeCondition.Not.class)
+	SlackTokens singleWorkspaceTokens(SlackRuntime runtime) {
+		return (scope) -> Optional.of(runtime.botToken());
+	}
+
+	@Bean
+	App slackApp(Slack slack, SlackRuntime runtime, List<SlackFeature> features, SubmissionsOnce submissionsOnce,
+			Optional<SlackOAuth> oauth) {
 		AppConfig config = AppConfig.builder()
 			.slack(slack)
 			.singleTeamBotToken(runtime.botToken())
@@ -85,7 +100,8 @@ class SlackConfiguration {
 			.oauthCancellationUrl(null)
 			.oauthCompletionUrl(null)
 			.build();
-		App app = new App(config);
+		App app = new App(oauth.map((setup) -> setup.configure(config)).orElse(config));
+		oauth.ifPresent((setup) -> setup.install(app));
 		app.use((request, response, chain) -> {
 			try {
 				return chain.next(request);
@@ -101,8 +117,8 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	MethodsClient slackMethods(Slack slack, SlackRuntime runtime) {
-		return slack.methods(runtime.botToken());
+	MethodsClient slackMethods(Slack slack, SlackTokens tokens) {
+		return ScopedMethodsClient.create(slack, tokens);
 	}
 
 	@Bean

@@ -55,7 +55,7 @@ class SlackEmailDirectory implements EmailDirectory {
 		if (now.isBefore(this.pausedUntil)) {
 			return Optional.empty();
 		}
-		try {
+		try (SlackTeamScope scope = SlackTeamScope.team(teamId)) {
 			UsersLookupByEmailResponse response = this.methods.usersLookupByEmail((r) -> r.email(email));
 			String userId = (response.isOk() && response.getUser() != null) ? response.getUser().getId() : null;
 			if (userId == null && !"users_not_found".equals(response.getError())) {

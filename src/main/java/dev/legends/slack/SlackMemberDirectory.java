@@ -32,7 +32,7 @@ class SlackMemberDirectory implements MemberDirectory {
 
 	@Override
 	public Optional<DirectoryEntry> lookup(String teamId, String userId) {
-		try {
+		try (SlackTeamScope scope = SlackTeamScope.team(teamId)) {
 			UsersInfoResponse response = this.methods.usersInfo((r) -> r.user(userId));
 			if (!response.isOk() || response.getUser() == null) {
 				logger.info("users.info for {} answered {}", userId, response.getError());

@@ -11,6 +11,13 @@ public enum SlackMode {
 	HTTP,
 
 	/**
+	 * Slack sends signed HTTP requests to {@code /slack/events} from every workspace that
+	 * installed Legends through {@code /slack/install}; each installation's token is
+	 * stored, encrypted, in the database.
+	 */
+	OAUTH,
+
+	/**
 	 * Legends opens a Socket Mode connection; no public URL needed.
 	 */
 	SOCKET,

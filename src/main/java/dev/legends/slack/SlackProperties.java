@@ -11,10 +11,12 @@ import org.springframework.util.StringUtils;
  * @param signingSecret the request signing secret ({@code SLACK_SIGNING_SECRET})
  * @param appToken the app-level token for Socket Mode ({@code SLACK_APP_TOKEN})
  * @param apiUrl the Web API methods prefix ({@code SLACK_API_URL})
+ * @param clientId the app's OAuth client id ({@code SLACK_CLIENT_ID})
+ * @param clientSecret the app's OAuth client secret ({@code SLACK_CLIENT_SECRET})
  */
 @ConfigurationProperties("legends.slack")
 public record SlackProperties(String botToken, String signingSecret, String appToken,
-		@DefaultValue("https://slack.com/api/") String apiUrl) {
+		@DefaultValue("https://slack.com/api/") String apiUrl, String clientId, String clientSecret) {
 
 	public SlackProperties {
 		apiUrl = (apiUrl.endsWith("/")) ? apiUrl : apiUrl + "/";
@@ -25,6 +27,9 @@ public record SlackProperties(String botToken, String signingSecret, String appT
 	 * @return the mode
 	 */
 	public SlackMode mode() {
+		if (StringUtils.hasText(this.clientId) && StringUtils.hasText(this.clientSecret)) {
+			return SlackMode.OAUTH;
+		}
 		if (!StringUtils.hasText(this.botToken)) {
 			return SlackMode.DEMO;
 		}

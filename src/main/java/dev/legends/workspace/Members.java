@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,6 +44,8 @@ public class Members {
 
 	private final RetryingTransactions transactions;
 
+	private WorkspaceKeys keys;
+
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
 			InsertIfAbsent inserts, RetryingTransactions transactions) {
@@ -63,8 +66,24 @@ public class Members {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Workspace workspace(String teamId) {
-		return this.workspaces.findBySlackTeamId(teamId)
-			.orElseGet(() -> this.transactions.execute((status) -> workspaceFor(teamId)));
+		String key = key(teamId);
+		return this.workspaces.findBySlackTeamId(key)
+			.orElseGet(() -> this.transactions.execute((status) -> workspaceFor(key)));
+	}
+
+	/**
+	 * Use these keys to find a Slack team's workspace (an org-wide install serves all the
+	 * org's teams as one workspace).
+	 * @param keys the keys
+	 */
+	@Autowired(required = false)
+	void setWorkspaceKeys(WorkspaceKeys keys) {
+		this.keys = keys;
+	}
+
+	/** The workspace key of a Slack team: its own id, or its org's for an org-wide install. */
+	private String key(String teamId) {
+		return (this.keys != null) ? this.keys.keyOf(teamId) : teamId;
 	}
 
 	/**
@@ -77,13 +96,14 @@ public class Members {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Member member(String teamId, String userId) {
-		Optional<Member> found = this.workspaces.findBySlackTeamId(teamId)
+		String key = key(teamId);
+		Optional<Member> found = this.workspaces.findBySlackTeamId(key)
 			.flatMap((workspace) -> this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId));
 		if (found.isPresent() && !isStale(found.get())) {
 			return found.get();
 		}
-		Optional<DirectoryEntry> entry = this.directory.lookup(teamId, userId);
-		return this.transactions.execute((status) -> refreshed(teamId, userId, entry));
+		Optional<DirectoryEntry> entry = this.directory.lookup(key, userId);
+		return this.transactions.execute((status) -> refreshed(key, userId, entry));
 	}
 
 	/**
@@ -219,6 +239,14 @@ public class Members {
 	 */
 	public void deactivate(String teamId) {
 		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> workspace.setActive(false));
+	}
+
+	/**
+	 * Mark a workspace active again (Legends was reinstalled there).
+	 * @param teamId the Slack team id
+	 */
+	public void activate(String teamId) {
+		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> workspace.setActive(true));
 	}
 
 	/**

@@ -72,6 +72,8 @@ public final class FakeSlackApi {
 
 	private final Gson gson = new Gson();
 
+	private final FakeSlackOAuth oauth = new FakeSlackOAuth();
+
 	private FakeSlackApi() throws IOException {
 		// Without TCP_NODELAY the JDK server adds ~40 ms (delayed ACK) to every call.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -117,6 +119,15 @@ public final class FakeSlackApi {
 
 	private String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/**
+	 * The OAuth side of the fake: install approvals, {@code oauth.v2.access} and the
+	 * tokens it issued.
+	 * @return the OAuth fake
+	 */
+	public FakeSlackOAuth oauth() {
+		return this.oauth;
 	}
 
 	/**
@@ -357,7 +368,8 @@ public final class FakeSlackApi {
 						+ (failure.status() == 429 ? "ratelimited" : "internal_error") + "\"}");
 				return;
 			}
-			String answer = (failure != null) ? error(failure.error()) : answer(method, params);
+			String answer = (failure != null) ? error(failure.error())
+					: this.oauth.answer(method, params, auth, token).orElseGet(() -> answer(method, params));
 			send(exchange, 200, answer);
 		}
 	}

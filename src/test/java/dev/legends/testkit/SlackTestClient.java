@@ -46,14 +46,119 @@ public final class SlackTestClient {
 
 	private final String teamId;
 
+	private final String enterpriseId;
+
+	private final boolean orgWide;
+
 	public SlackTestClient(int port, FakeSlackApi fake) {
 		this(port, fake, FakeSlackApi.TEAM_ID);
 	}
 
 	private SlackTestClient(int port, FakeSlackApi fake, String teamId) {
+		this(port, fake, teamId, null, false);
+	}
+
+	private SlackTestClient(int port, FakeSlackApi fake, String teamId, String enterpriseId, boolean orgWide) {
 		this.baseUrl = "http://127.0.0.1:" + port;
 		this.fake = fake;
 		this.teamId = teamId;
+		this.enterpriseId = enterpriseId;
+		this.orgWide = orgWide;
+	}
+
+	/**
+	 * A client for a given workspace.
+	 * @param teamId the workspace's team id
+	 * @return a client whose requests carry that team id
+	 */
+	public SlackTestClient inTeam(String teamId) {
+		return new SlackTestClient(URI.create(this.baseUrl).getPort(), this.fake, teamId);
+	}
+
+	/**
+	 * A client for a workspace of an Enterprise Grid org: its requests carry
+	 * {@code enterprise_id} and {@code is_enterprise_install} as Slack sends them.
+	 * @param enterpriseId the org
+	 * @param teamId the workspace in the org
+	 * @param orgWide whether Legends is installed org-wide (else in this workspace)
+	 * @return the client
+	 */
+	public SlackTestClient inOrg(String enterpriseId, String teamId, boolean orgWide) {
+		return new SlackTestClient(URI.create(this.baseUrl).getPort(), this.fake, teamId, enterpriseId, orgWide);
+	}
+
+	/**
+	 * Open the "Add to Slack" page as a browser does.
+	 * @return the page, with the state cookie in its headers
+	 */
+	public HttpResponse<String> installPage() {
+		return get("/slack/install", null);
+	}
+
+	/**
+	 * Come back to the app from Slack's consent screen as a browser does.
+	 * @param query the redirect's query ({@code code=…&state=…} or {@code error=…})
+	 * @param cookie the {@code Cookie} header the browser sends, or {@code null}
+	 * @return the result page
+	 */
+	public HttpResponse<String> oauthRedirect(String query, String cookie) {
+		return get("/slack/oauth_redirect?" + query, cookie);
+	}
+
+	/**
+	 * Install the app through its pages: open {@code /slack/install}, approve in Slack
+	 * (the fake's {@code code}), come back to {@code /slack/oauth_redirect}.
+	 * @param code the code from {@link FakeSlackOAuth}
+	 * @return the result page
+	 */
+	public HttpResponse<String> install(String code) {
+		HttpResponse<String> page = installPage();
+		return oauthRedirect("code=" + encode(code) + "&state=" + encode(stateOf(page)), cookieOf(page));
+	}
+
+	/**
+	 * The {@code state} in an install page's "Add to Slack" link.
+	 * @param page the install page
+	 * @return the state
+	 */
+	public static String stateOf(HttpResponse<String> page) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("state=([^&\"]+)").matcher(page.body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("No state in the install page: " + page.body());
+		}
+		return java.net.URLDecoder.decode(matcher.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The {@code Cookie} header a browser sends back after this page.
+	 * @param page the install page
+	 * @return the header value
+	 */
+	public static String cookieOf(HttpResponse<String> page) {
+		return page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.map((cookie) -> cookie.split(";", 2)[0])
+			.collect(Collectors.joining("; "));
+	}
+
+	private HttpResponse<String> get(String path, String cookie) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.GET();
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -113,7 +218,10 @@ public final class SlackTestClient {
 		form.put("command", "/legends");
 		form.put("text", text);
 		form.put("api_app_id", "A0LEGENDS");
-		form.put("is_enterprise_install", "false");
+		form.put("is_enterprise_install", String.valueOf(this.orgWide));
+		if (this.enterpriseId != null) {
+			form.put("enterprise_id", this.enterpriseId);
+		}
 		form.put("response_url", this.fake.responseUrl("cmd-" + triggers.incrementAndGet()));
 		form.put("trigger_id", nextTriggerId());
 		return form.entrySet()
@@ -246,6 +354,17 @@ public final class SlackTestClient {
 		JsonObject envelope = new JsonObject();
 		envelope.addProperty("token", "verification-token-unused");
 		envelope.addProperty("team_id", this.teamId);
+		if (this.enterpriseId != null) {
+			envelope.addProperty("enterprise_id", this.enterpriseId);
+			JsonObject authorization = new JsonObject();
+			authorization.addProperty("enterprise_id", this.enterpriseId);
+			authorization.addProperty("team_id", this.orgWide ? null : this.teamId);
+			authorization.addProperty("is_enterprise_install", this.orgWide);
+			com.google.gson.JsonArray authorizations = new com.google.gson.JsonArray();
+			authorizations.add(authorization);
+			envelope.add("authorizations", authorizations);
+			envelope.addProperty("is_ext_shared_channel", false);
+		}
 		envelope.addProperty("api_app_id", "A0LEGENDS");
 		envelope.add("event", event);
 		envelope.addProperty("type", "event_callback");
@@ -360,7 +479,10 @@ public final class SlackTestClient {
 		payload.addProperty("api_app_id", "A0LEGENDS");
 		payload.addProperty("token", "verification-token-unused");
 		payload.addProperty("trigger_id", nextTriggerId());
-		payload.addProperty("is_enterprise_install", false);
+		payload.addProperty("is_enterprise_install", this.orgWide);
+		if (this.enterpriseId != null) {
+			payload.add("enterprise", idName(this.enterpriseId, "Org " + this.enterpriseId));
+		}
 		return payload;
 	}
 

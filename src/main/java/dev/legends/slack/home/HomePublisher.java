@@ -16,6 +16,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.view.View;
+import dev.legends.slack.SlackTeamScope;
 import dev.legends.teams.Teams;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
@@ -82,7 +83,7 @@ public class HomePublisher implements DisposableBean {
 	 */
 	public void publish(Member member) {
 		View view = viewFor(member);
-		try {
+		try (SlackTeamScope scope = SlackTeamScope.workspace(member.getWorkspaceId())) {
 			ViewsPublishResponse response = this.methods
 				.viewsPublish((r) -> r.userId(member.getSlackUserId()).view(view));
 			if (!response.isOk()) {

@@ -10,6 +10,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import dev.legends.scoring.CoachingFlag;
 import dev.legends.scoring.CoachingNoteDue;
+import dev.legends.slack.SlackTeamScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ class CoachingMessenger {
 	@EventListener
 	void on(CoachingNoteDue note) {
 		String text = text(note.flag());
-		try {
+		try (SlackTeamScope scope = SlackTeamScope.workspace(note.workspaceId())) {
 			ChatPostMessageResponse response = this.slack
 				.chatPostMessage((r) -> r.channel(note.slackUserId()).text(text).blocks(blocks(text)));
 			if (!response.isOk()) {

@@ -1,0 +1,73 @@
+package dev.legends.slack.install;
+
+import dev.legends.testkit.FakeSlackApi;
+import dev.legends.testkit.FakeSlackOAuth;
+import dev.legends.testkit.LegendsAppTest;
+import dev.legends.testkit.SlackMessages;
+import dev.legends.testkit.SlackTestClient;
+import dev.legends.testkit.SlackUser;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An uninstalled installation's data is kept for the retention time, then purged; other
+ * installations keep theirs.
+ */
+@LegendsAppTest
+@TestPropertySource(properties = { "SLACK_CLIENT_ID=" + FakeSlackOAuth.CLIENT_ID,
+		"SLACK_CLIENT_SECRET=" + FakeSlackOAuth.CLIENT_SECRET, "LEGENDS_ENCRYPTION_KEY=" + OAuthInstallTests.KEY })
+class UninstalledDataPurgeTests {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UninstalledDataPurge purge;
+
+	@Test
+	void purgeExpiredWhenRetentionOverDeletesOnlyThatInstallationsData(SlackTestClient slack, FakeSlackApi fake) {
+		String gone = install(slack, fake);
+		String kept = install(slack, fake);
+		String recent = install(slack, fake);
+		uninstall(gone, 31);
+		uninstall(recent, 29);
+		this.purge.purgeExpired();
+		assertThat(rows("select count(*) from workspace where slack_team_id = ?", gone)).isZero();
+		assertThat(rows("select count(*) from slack_installation where install_key = ?", gone)).isZero();
+		assertThat(rows("select count(*) from member where slack_user_id = ?", "UADM" + gone)).isZero();
+		assertThat(rows("select count(*) from ingest_key k join workspace w on w.id = k.workspace_id "
+				+ "where w.slack_team_id = ?", kept))
+			.isOne();
+		assertThat(rows("select count(*) from ingest_key k join workspace w on w.id = k.workspace_id "
+				+ "where w.slack_team_id = ?", recent))
+			.isOne();
+		assertThat(rows("select count(*) from slack_installation where install_key = ?", recent)).isOne();
+	}
+
+	private String install(SlackTestClient slack, FakeSlackApi fake) {
+		String team = OAuthInstallTests.newId("T");
+		slack.install(fake.oauth().approveWorkspace(team, "UINSTALLER"));
+		String admin = "UADM" + team;
+		fake.addUser(new SlackUser(admin, "Admin", admin.toLowerCase() + "@example.com", "UTC", true));
+		assertThat(SlackMessages.visibleText(slack.inTeam(team).command(admin, "key create export").body()))
+			.contains("lgk_");
+		return team;
+	}
+
+	private void uninstall(String team, int daysAgo) {
+		this.jdbc.update(
+				"update slack_installation set bot_token = null, bot_refresh_token = null, "
+						+ "uninstalled_at = dateadd('DAY', ?, current_timestamp) where install_key = ?",
+				-daysAgo, team);
+	}
+
+	private int rows(String sql, String arg) {
+		return this.jdbc.queryForObject(sql, Integer.class, arg);
+	}
+
+}
