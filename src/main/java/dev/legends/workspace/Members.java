@@ -81,7 +81,10 @@ public class Members {
 		this.keys = keys;
 	}
 
-	/** The workspace key of a Slack team: its own id, or its org's for an org-wide install. */
+	/**
+	 * The workspace key of a Slack team: its own id, or its org's for an org-wide
+	 * install.
+	 */
 	private String key(String teamId) {
 		return (this.keys != null) ? this.keys.keyOf(teamId) : teamId;
 	}

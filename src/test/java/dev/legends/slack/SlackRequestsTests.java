@@ -32,7 +32,8 @@ class SlackRequestsTests {
 		HttpResponse<String> response = slack.command("UHELP", "help");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"response_type\":\"ephemeral\"")
-			.contains("/legends top [week|month|quarter] [outcomes|efficiency|usage]")
+			.contains("/legends top [last] [week|month|quarter] [outcomes|efficiency|usage]")
+			.contains("/legends key map KIND VALUE @user")
 			.contains("/legends report [title]")
 			.contains("/legends key create NAME|list|revoke NAME")
 			.contains("/legends digest setup|now|off")
