@@ -16,9 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The delivery ledger: a (schedule, period) is claimed in a table with a unique
- * constraint before anything is posted, and finished as posted (with channel and ts) or
- * failed. A claim found unfinished belongs to a run that died; its taker must reconcile
- * with the channel before posting again.
+ * constraint before anything is posted, marked as sending just before the message goes to
+ * Slack, and finished as posted (with channel and ts) or failed. An instance renews the
+ * lease of its claims while it works on them ({@code legends.digest.claim-lease}); a
+ * claim whose lease ran out belongs to a run that died, and is taken over: posted
+ * straight away when the ledger shows it was never sent, reconciled with the channel
+ * first when it was.
  */
 @Component
 class DeliveryLedger {
@@ -64,10 +67,78 @@ class DeliveryLedger {
 			return claim;
 		}
 		finally {
-			if (claim != Claim.NEW && claim != Claim.UNFINISHED) {
+			if (!claim.mayPost()) {
 				this.inFlight.remove(key);
 			}
 		}
+	}
+
+	/**
+	 * Record that a claimed period's message is being handed to Slack now: from here on,
+	 * a taker of the claim must look in the channel before posting.
+	 * @param scheduleId the schedule
+	 * @param periodKey the period
+	 */
+	void sending(long scheduleId, String periodKey) {
+		this.jdbc.update(
+				"update digest_delivery set sending_at = ? where schedule_id = ? and period_key = ? and sending_at is null",
+				Timestamp.from(this.clock.instant()), scheduleId, periodKey);
+	}
+
+	/**
+	 * Renew the lease of this instance's claims in flight, so that no other instance
+	 * takes them over while they are worked on.
+	 * @return how many were renewed
+	 */
+	int renew() {
+		if (this.inFlight.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.update("update digest_delivery set claimed_at = ? where claimed_by = ? and state = ?",
+				Timestamp.from(this.clock.instant()), this.instanceId, CLAIMED);
+	}
+
+	/**
+	 * Claims whose lease ran out (their instance died or was stopped), within the misfire
+	 * grace and the attempts allowed: to be taken over.
+	 * @return the schedule ids and period keys
+	 */
+	List<Pending> abandoned() {
+		Instant now = this.clock.instant();
+		return this.jdbc
+			.query("select schedule_id, period_key from digest_delivery where state = ? and attempts < ? "
+					+ "and claimed_at < ? and claimed_at >= ? order by claimed_at",
+					(rs, i) -> new Pending(rs.getLong(1), rs.getString(2)), CLAIMED, this.properties.maxAttempts(),
+					Timestamp.from(now.minus(this.properties.claimLease())),
+					Timestamp.from(now.minus(this.properties.misfireGrace())))
+			.stream()
+			.filter((pending) -> !this.inFlight.contains(pending.scheduleId() + "|" + pending.periodKey()))
+			.toList();
+	}
+
+	/**
+	 * Let go of this instance's claims still in flight (on shutdown, once the grace
+	 * period is over): their lease ends now, so that another instance takes them over at
+	 * once.
+	 * @return how many were released
+	 */
+	int releaseInFlight() {
+		if (this.inFlight.isEmpty()) {
+			return 0;
+		}
+		int released = this.jdbc.update("update digest_delivery set claimed_at = ? where claimed_by = ? and state = ?",
+				Timestamp.from(this.clock.instant().minus(this.properties.claimLease()).minusSeconds(1)),
+				this.instanceId, CLAIMED);
+		this.inFlight.clear();
+		return released;
+	}
+
+	/**
+	 * How many deliveries this instance is working on now.
+	 * @return the claims in flight here
+	 */
+	int inFlight() {
+		return this.inFlight.size();
 	}
 
 	private Claim insertOrTakeOver(long scheduleId, String periodKey) {
@@ -81,7 +152,7 @@ class DeliveryLedger {
 		}
 		catch (DuplicateKeyException ex) {
 			Map<String, Object> row = this.jdbc
-				.queryForMap("select state, attempts, claimed_by, claimed_at from digest_delivery "
+				.queryForMap("select state, attempts, claimed_by, claimed_at, sending_at from digest_delivery "
 						+ "where schedule_id = ? and period_key = ?", scheduleId, periodKey);
 			String state = (String) row.get("state");
 			int attempts = ((Number) row.get("attempts")).intValue();
@@ -98,7 +169,10 @@ class DeliveryLedger {
 					"update digest_delivery set state = ?, attempts = attempts + 1, claimed_by = ?, claimed_at = ? "
 							+ "where schedule_id = ? and period_key = ? and state = ? and attempts = ?",
 					CLAIMED, this.instanceId, now, scheduleId, periodKey, state, attempts);
-			return (taken == 1) ? Claim.UNFINISHED : Claim.BUSY;
+			if (taken != 1) {
+				return Claim.BUSY;
+			}
+			return (CLAIMED.equals(state) && row.get("sending_at") == null) ? Claim.UNSENT : Claim.UNFINISHED;
 		}
 	}
 
@@ -183,8 +257,14 @@ class DeliveryLedger {
 		/** Claimed afresh: post. */
 		NEW,
 
-		/** Taken over from a run that did not finish: reconcile, then post if absent. */
+		/**
+		 * Taken over from a run that did not finish after it may have sent the message:
+		 * reconcile, then post if absent.
+		 */
 		UNFINISHED,
+
+		/** Taken over from a run that died before it sent anything: post. */
+		UNSENT,
 
 		/** Already posted: nothing to do. */
 		POSTED,
@@ -193,7 +273,11 @@ class DeliveryLedger {
 		BUSY,
 
 		/** Failed for good (channel unavailable, or out of attempts). */
-		GIVEN_UP
+		GIVEN_UP;
+
+		boolean mayPost() {
+			return this == NEW || this == UNFINISHED || this == UNSENT;
+		}
 
 	}
 

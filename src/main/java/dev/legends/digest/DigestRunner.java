@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one digest delivery exactly once: claims the (schedule, period) in the ledger,
- * reconciles an unfinished claim with the channel's history, composes and posts, then
- * records the result and keeps the schedule's status (and its owner) up to date.
+ * reconciles a claim taken over after its message may have been sent with the channel's
+ * history (one never sent is posted straight away), composes and posts, then records the
+ * result and keeps the schedule's status (and its owner) up to date.
  */
 @Component
 class DigestRunner {
@@ -186,7 +187,7 @@ class DigestRunner {
 			Digest digest = composed.digest();
 			byte[] chart = digest.shows(DigestSection.CHART) ? chart(composed.chartWeeks()) : null;
 			DigestDelivery delivery = new DigestDelivery(schedule.getId(), period.key(), schedule.getChannelId(),
-					digest, chart);
+					digest, chart, () -> this.ledger.sending(schedule.getId(), period.key()));
 			return this.publisher.post(delivery)
 				.exceptionally((ex) -> PublishResult.failed(String.valueOf(ex.getMessage())))
 				.thenApply((result) -> record(schedule, period, result));

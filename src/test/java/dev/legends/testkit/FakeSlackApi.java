@@ -62,6 +62,8 @@ public final class FakeSlackApi {
 
 	private final Map<String, String> channelErrors = new ConcurrentHashMap<>();
 
+	private final Map<String, String> historyErrors = new ConcurrentHashMap<>();
+
 	private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
 
 	private volatile ChannelLimiter channelLimiter;
@@ -135,6 +137,7 @@ public final class FakeSlackApi {
 		this.failures.clear();
 		this.channelHistory.clear();
 		this.channelErrors.clear();
+		this.historyErrors.clear();
 		this.uploads.clear();
 		this.channelLimiter = null;
 	}
@@ -289,6 +292,16 @@ public final class FakeSlackApi {
 	 */
 	public void failChannel(String channel, String error) {
 		this.channelErrors.put(channel, error);
+	}
+
+	/**
+	 * Make every {@code conversations.history} of a channel fail with this error until
+	 * reset (Slack's history unavailable).
+	 * @param channel the channel id
+	 * @param error e.g. {@code internal_error}
+	 */
+	public void failHistory(String channel, String error) {
+		this.historyErrors.put(channel, error);
 	}
 
 	/**
@@ -469,6 +482,10 @@ public final class FakeSlackApi {
 	}
 
 	private String history(String channel) {
+		String historyError = this.historyErrors.get(channel);
+		if (historyError != null) {
+			return error(historyError);
+		}
 		JsonArray messages = new JsonArray();
 		this.channelHistory.getOrDefault(channel, List.of()).forEach(messages::add);
 		return "{\"ok\":true,\"messages\":" + messages + ",\"has_more\":false}";
