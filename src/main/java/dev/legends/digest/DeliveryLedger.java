@@ -134,6 +134,25 @@ class DeliveryLedger {
 	}
 
 	/**
+	 * Let go of one claim in flight here, never sent, for a take-over within a third of
+	 * the lease (by this instance or another).
+	 * @param scheduleId the schedule
+	 * @param periodKey the period
+	 */
+	void release(long scheduleId, String periodKey) {
+		try {
+			this.jdbc.update(
+					"update digest_delivery set claimed_at = ?, attempts = attempts - 1 "
+							+ "where schedule_id = ? and period_key = ? and state = ? and claimed_by = ?",
+					Timestamp.from(this.clock.instant().minus(this.properties.claimLease()).minusSeconds(1)),
+					scheduleId, periodKey, CLAIMED, this.instanceId);
+		}
+		finally {
+			this.inFlight.remove(scheduleId + "|" + periodKey);
+		}
+	}
+
+	/**
 	 * How many deliveries this instance is working on now.
 	 * @return the claims in flight here
 	 */
