@@ -10,6 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,12 +45,17 @@ class DeliveryLedger {
 
 	private final Clock clock;
 
-	private final String instanceId = UUID.randomUUID().toString();
+	/** Names the process (for operators reading the ledger) and this run of it. */
+	private final String instanceId = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-	DeliveryLedger(JdbcTemplate jdbc, DigestProperties properties, Optional<Clock> clock) {
+	private final MeterRegistry registry;
+
+	DeliveryLedger(JdbcTemplate jdbc, DigestProperties properties, Optional<Clock> clock,
+			ObjectProvider<MeterRegistry> registry) {
 		this.jdbc = jdbc;
+		this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
 		this.properties = properties;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
@@ -239,6 +249,11 @@ class DeliveryLedger {
 							+ "where schedule_id = ? and period_key = ?",
 					state, channelId, ts, abbreviate(error), Timestamp.from(this.clock.instant()), scheduleId,
 					periodKey);
+			Counter.builder("legends.digest.deliveries")
+				.description("Digest deliveries finished on this instance, by how they ended")
+				.tag("state", state.toLowerCase(java.util.Locale.ROOT))
+				.register(this.registry)
+				.increment();
 		}
 		finally {
 			this.inFlight.remove(scheduleId + "|" + periodKey);

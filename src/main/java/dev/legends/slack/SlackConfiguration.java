@@ -11,6 +11,7 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	App slackApp(Slack slack, SlackRuntime runtime, List<SlackFeature> features) {
+	App slackApp(Slack slack, SlackRuntime runtime, List<SlackFeature> features, MeterRegistry registry) {
 		AppConfig config = AppConfig.builder()
 			.slack(slack)
 			.singleTeamBotToken(runtime.botToken())
@@ -83,6 +84,7 @@ class SlackConfiguration {
 			.oauthCompletionUrl(null)
 			.build();
 		App app = new App(config);
+		app.use(new AckTimer(registry));
 		app.use((request, response, chain) -> {
 			try {
 				return chain.next(request);

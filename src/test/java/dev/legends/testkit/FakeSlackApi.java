@@ -64,6 +64,8 @@ public final class FakeSlackApi {
 
 	private final Map<String, String> historyErrors = new ConcurrentHashMap<>();
 
+	private volatile Duration postDelay = Duration.ZERO;
+
 	private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
 
 	private volatile ChannelLimiter channelLimiter;
@@ -138,6 +140,7 @@ public final class FakeSlackApi {
 		this.channelHistory.clear();
 		this.channelErrors.clear();
 		this.historyErrors.clear();
+		this.postDelay = Duration.ZERO;
 		this.uploads.clear();
 		this.channelLimiter = null;
 	}
@@ -292,6 +295,15 @@ public final class FakeSlackApi {
 	 */
 	public void failChannel(String channel, String error) {
 		this.channelErrors.put(channel, error);
+	}
+
+	/**
+	 * Answer every {@code chat.postMessage} only after a delay (a slow Slack), until
+	 * reset; the message is in the channel when the answer goes out.
+	 * @param delay the delay
+	 */
+	public void slowPosts(Duration delay) {
+		this.postDelay = delay;
 	}
 
 	/**
@@ -452,6 +464,14 @@ public final class FakeSlackApi {
 	}
 
 	private String postMessage(Map<String, String> params) {
+		if (!this.postDelay.isZero()) {
+			try {
+				Thread.sleep(this.postDelay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		String channel = params.get("channel");
 		String channelError = this.channelErrors.get(channel);
 		if (channelError != null) {
