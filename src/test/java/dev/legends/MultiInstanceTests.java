@@ -1,7 +1,6 @@
 package dev.legends;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -114,14 +113,13 @@ class MultiInstanceTests {
 				.toList();
 			killed = IntStream.range(0, SCHEDULES)
 				.mapToObj((i) -> schedules
-					.save(owner.getWorkspaceId(), "CMKILL" + (i % 10),
+					.save(owner.getWorkspaceId(), "CMKILL" + i,
 							settings(due.getDayOfWeek(), due.toLocalTime().plusMinutes(1), owner))
 					.getId())
 				.toList();
 		}
-		Path logs = Path.of("target", "multi-instance");
 		for (int i = 0; i < 3; i++) {
-			instances.add(AppProcess.start(environment, logs.resolve("instance-" + i + ".log")));
+			instances.add(AppProcess.start(environment));
 		}
 		for (AppProcess instance : instances) {
 			instance.awaitStarted(Duration.ofMinutes(10));
@@ -132,9 +130,10 @@ class MultiInstanceTests {
 	static void stopAndDropDatabase() throws Exception {
 		for (AppProcess instance : instances) {
 			if (instance.isAlive()) {
-				int status = instance.stop(Duration.ofSeconds(90));
+				int status = instance.stop();
 				assertThat(status).as("exit status after SIGTERM").isIn(0, 143);
-				assertThat(instance.log()).doesNotContain("aborting retry").doesNotContain("threw an unhandled");
+				assertThat(String.join("\n", instance.output())).doesNotContain("aborting retry")
+					.doesNotContain("threw an unhandled");
 			}
 		}
 		if (database != null) {

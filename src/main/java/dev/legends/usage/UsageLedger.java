@@ -21,15 +21,13 @@ import dev.legends.usage.UsageStore.IdentityRow;
 import dev.legends.usage.UsageStore.KeyedInput;
 import dev.legends.usage.UsageStore.RollupKey;
 import dev.legends.workspace.MemberProfileChanged;
+import dev.legends.workspace.RetryingTransactions;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The usage ledger: stores usage records once each (deduplicated), keeps hourly and
@@ -57,17 +55,26 @@ public class UsageLedger {
 
 	private final RollupFolder folder;
 
-	private final TransactionTemplate transactions;
+	/**
+	 * The order identities are written in: by kind name and value, the same in every JVM
+	 * (unlike the hash order of a map keyed by them, which follows the enum's identity
+	 * hash).
+	 */
+	static final Comparator<UsageIdentity> IDENTITY_ORDER = Comparator
+		.comparing((UsageIdentity identity) -> identity.kind().name())
+		.thenComparing(UsageIdentity::value);
+
+	private final RetryingTransactions transactions;
 
 	UsageLedger(UsageStore store, PeriodRollups periods, PendingRollups pending, RollupFolder folder,
-			IdentityResolver resolver, Pricing pricing, PlatformTransactionManager transactionManager) {
+			IdentityResolver resolver, Pricing pricing, RetryingTransactions transactions) {
 		this.store = store;
 		this.periods = periods;
 		this.pending = pending;
 		this.folder = folder;
 		this.resolver = resolver;
 		this.pricing = pricing;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions = transactions;
 	}
 
 	/**
@@ -83,16 +90,14 @@ public class UsageLedger {
 		if (inputs.isEmpty()) {
 			return new IngestResult(0, 0, List.of());
 		}
+		checkBounds(inputs);
 		Set<UsageIdentity> identities = new LinkedHashSet<>();
 		inputs.forEach((input) -> identities.add(input.user()));
 		Map<UsageIdentity, Long> members = this.resolver.resolve(workspaceId, identities);
 		this.folder.ingestStarted();
 		try {
-			return this.transactions.execute((status) -> write(workspaceId, inputs, members));
-		}
-		catch (DuplicateKeyException ex) {
-			// A concurrent ingest stored some of the same records or identities first:
-			// once more, and they count as duplicates.
+			// A concurrent ingest that stored some of the same records first, or met this
+			// one in a deadlock, costs an attempt: the next counts them as duplicates.
 			return this.transactions.execute((status) -> write(workspaceId, inputs, members));
 		}
 		finally {
@@ -215,7 +220,7 @@ public class UsageLedger {
 		return this.transactions.execute((status) -> {
 			IdentityRow row = this.store.findIdentities(workspaceId, List.of(identity)).get(identity);
 			if (row == null) {
-				this.store.insertIdentity(workspaceId, identity, memberId);
+				this.store.setIdentityMember(this.store.identityFor(workspaceId, identity, memberId), memberId);
 				return new IdentityMapping(identity, memberId, null, 0);
 			}
 			this.store.setIdentityMember(row.id(), memberId);
@@ -268,12 +273,28 @@ public class UsageLedger {
 		this.store.attachMember(event.workspaceId(), event.memberId(), event.slackUserId(), event.email());
 	}
 
+	/**
+	 * The last guard of {@link UsageBounds}: every ingest path refuses such records with
+	 * a 400 first, so one arriving here is a bug, and nothing of its batch is stored.
+	 */
+	private static void checkBounds(List<UsageInput> inputs) {
+		for (int i = 0; i < inputs.size(); i++) {
+			List<UsageBounds.Problem> problems = UsageBounds.check(inputs.get(i));
+			if (!problems.isEmpty()) {
+				throw new IllegalArgumentException("Record " + i + " is past the usage bounds: "
+						+ problems.get(0).field() + " " + problems.get(0).message());
+			}
+		}
+	}
+
 	private IngestResult write(Long workspaceId, List<UsageInput> inputs, Map<UsageIdentity, Long> members) {
 		Map<UsageIdentity, Long> identityIds = ensureIdentities(workspaceId, members);
-		Map<String, Map<String, KeyedInput>> bySource = new HashMap<>();
+		// Sorted by source and key: batches that share records insert them in one order
+		// on every instance, so they wait for each other instead of deadlocking.
+		Map<String, Map<String, KeyedInput>> bySource = new TreeMap<>();
 		for (UsageInput input : inputs) {
 			KeyedInput keyed = new KeyedInput(input, DedupeKeys.of(input), identityIds.get(input.user()));
-			bySource.computeIfAbsent(input.source(), (source) -> new LinkedHashMap<>()).putIfAbsent(keyed.key(), keyed);
+			bySource.computeIfAbsent(input.source(), (source) -> new TreeMap<>()).putIfAbsent(keyed.key(), keyed);
 		}
 		List<KeyedInput> fresh = insertNew(workspaceId, bySource);
 		this.pending.add(workspaceId, rollups(fresh));
@@ -331,20 +352,28 @@ public class UsageLedger {
 			.orElseGet(() -> this.store.memberByModel(memberId, window));
 	}
 
+	/**
+	 * The row id of each identity, created where missing and attached to its person where
+	 * it had none; in one global order (kind, then value), so that concurrent batches
+	 * lock the rows they share in the same order on every instance.
+	 */
 	private Map<UsageIdentity, Long> ensureIdentities(Long workspaceId, Map<UsageIdentity, Long> members) {
 		Map<UsageIdentity, IdentityRow> rows = this.store.findIdentities(workspaceId, members.keySet());
 		Map<UsageIdentity, Long> ids = new HashMap<>();
-		members.forEach((identity, memberId) -> {
+		List<UsageIdentity> ordered = new ArrayList<>(members.keySet());
+		ordered.sort(IDENTITY_ORDER);
+		for (UsageIdentity identity : ordered) {
+			Long memberId = members.get(identity);
 			IdentityRow row = rows.get(identity);
 			if (row == null) {
-				ids.put(identity, this.store.insertIdentity(workspaceId, identity, memberId));
-				return;
+				ids.put(identity, this.store.identityFor(workspaceId, identity, memberId));
+				continue;
 			}
 			if (row.memberId() == null && memberId != null) {
 				this.store.setIdentityMember(row.id(), memberId);
 			}
 			ids.put(identity, row.id());
-		});
+		}
 		return ids;
 	}
 

@@ -19,13 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.legends.workspace.InsertIfAbsent;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -59,8 +58,11 @@ class UsageStore {
 
 	private final JdbcTemplate jdbc;
 
-	UsageStore(JdbcTemplate jdbc) {
+	private final InsertIfAbsent inserts;
+
+	UsageStore(JdbcTemplate jdbc, InsertIfAbsent inserts) {
 		this.jdbc = jdbc;
+		this.inserts = inserts;
 	}
 
 	Map<UsageIdentity, IdentityRow> findIdentities(Long workspaceId, Collection<UsageIdentity> identities) {
@@ -79,21 +81,17 @@ class UsageStore {
 		return found;
 	}
 
-	long insertIdentity(Long workspaceId, UsageIdentity identity, Long memberId) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					"insert into usage_identity (workspace_id, kind, identity_value, member_id, created_at) "
-							+ "values (?, ?, ?, ?, ?)",
-					new String[] { "id" });
-			statement.setLong(1, workspaceId);
-			statement.setString(2, identity.kind().name());
-			statement.setString(3, identity.value());
-			statement.setObject(4, memberId);
-			statement.setObject(5, utc(Instant.now()));
-			return statement;
-		}, keys);
-		return keys.getKey().longValue();
+	/**
+	 * The id of an identity's row, inserted (with this member, or none) when the
+	 * workspace has none yet; concurrent batches that bring the same new identity share
+	 * one row.
+	 */
+	long identityFor(Long workspaceId, UsageIdentity identity, Long memberId) {
+		this.inserts.insert(
+				"insert into usage_identity (workspace_id, kind, identity_value, member_id, created_at) "
+						+ "values (?, ?, ?, ?, ?)",
+				workspaceId, identity.kind().name(), identity.value(), memberId, utc(Instant.now()));
+		return this.findIdentities(workspaceId, List.of(identity)).get(identity).id();
 	}
 
 	void setIdentityMember(long identityId, Long memberId) {
@@ -320,9 +318,27 @@ class UsageStore {
 
 	static TokenCounts counts(ResultSet rs, int first) throws SQLException {
 		BigDecimal cost = rs.getBigDecimal(first + 6);
-		return new TokenCounts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
-				rs.getLong(first + 4), rs.getLong(first + 5), (cost != null) ? cost : BigDecimal.ZERO,
-				rs.getLong(first + 7));
+		return new TokenCounts(count(rs, first), count(rs, first + 1), count(rs, first + 2), count(rs, first + 3),
+				count(rs, first + 4), count(rs, first + 5), (cost != null) ? cost : BigDecimal.ZERO,
+				count(rs, first + 7));
+	}
+
+	/**
+	 * A counter column or a {@code sum} of one: a sum past a {@code long} (only many rows
+	 * at the bounds add up to one) reads as {@link Long#MAX_VALUE} instead of failing the
+	 * read.
+	 */
+	private static long count(ResultSet rs, int column) throws SQLException {
+		try {
+			return rs.getLong(column);
+		}
+		catch (SQLException ex) {
+			BigDecimal value = rs.getBigDecimal(column);
+			if (value == null) {
+				throw ex;
+			}
+			return (value.signum() < 0) ? Long.MIN_VALUE : Long.MAX_VALUE;
+		}
 	}
 
 	static void setCounts(PreparedStatement statement, int first, TokenCounts counts) throws SQLException {

@@ -1,11 +1,10 @@
 package dev.legends.testkit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,52 +12,60 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.legends.LegendsApplication;
 
 /**
- * The app in a JVM of its own, started the way an operator starts it (environment as
- * command-line properties, the test environment's Slack fake and credentials), for tests
- * of several instances: it can be stopped with SIGTERM or killed with SIGKILL.
+ * Starts the real application in a JVM of its own, with the same Java and class path as
+ * the tests and the test environment as command-line properties, for tests that kill it
+ * with SIGKILL, fill its disk or watch it refuse to start. Its output (standard output
+ * and error) is kept line by line.
  */
 public final class AppProcess implements AutoCloseable {
 
+	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private static final String STARTED = "Started " + LegendsApplication.class.getSimpleName() + " in";
+
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
 	private final Process process;
 
-	private final Path log;
+	private final List<String> lines = new ArrayList<>();
 
-	private final int port;
+	private int port;
 
-	private AppProcess(Process process, Path log, int port) {
+	private boolean started;
+
+	private boolean readerDone;
+
+	private AppProcess(Process process) {
 		this.process = process;
-		this.log = log;
-		this.port = port;
+		Thread reader = new Thread(this::readOutput, "app-process-output-" + process.pid());
+		reader.setDaemon(true);
+		reader.start();
 	}
 
 	/**
-	 * Start an instance with the test environment, overridden by {@code overrides}; its
-	 * output goes to {@code log}.
+	 * Start the app on a random port with the test environment, overridden by
+	 * {@code overrides}; returns at once (see {@link #awaitStarted()}).
 	 * @param overrides variables to set or change
-	 * @param log the log file
-	 * @return the starting instance (see {@link #awaitStarted})
+	 * @return the starting app
 	 */
-	public static AppProcess start(Map<String, String> overrides, Path log) {
+	public static AppProcess start(Map<String, String> overrides) {
 		Map<String, Object> environment = new LinkedHashMap<>(LegendsTestInitializer.environment());
-		int port = freePort();
-		environment.put("SERVER_PORT", Integer.toString(port));
-		environment.put("management.server.port", Integer.toString(freePort()));
+		environment.put("SERVER_PORT", "0");
 		environment.putAll(overrides);
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
-				classPath, LegendsApplication.class.getName()));
+		List<String> command = new ArrayList<>();
+		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(JVM_OPTIONS);
+		command.addAll(List.of("-cp", classPath, LegendsApplication.class.getName()));
 		environment.forEach((name, value) -> command.add("--" + name + "=" + value));
 		try {
-			Files.createDirectories(log.getParent());
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			return new AppProcess(process, log, port);
+			return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -66,29 +73,92 @@ public final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the app has started (or fail with the end of its log).
-	 * @param timeout how long at most
-	 * @return this instance
+	 * Wait until the app serves HTTP (at most two minutes).
+	 * @return this app
+	 * @throws IllegalStateException if it ends or does not start in time (with its
+	 * output)
 	 */
-	public AppProcess awaitStarted(Duration timeout) throws InterruptedException {
+	public AppProcess awaitStarted() {
+		return awaitStarted(Duration.ofMinutes(2));
+	}
+
+	/**
+	 * Wait until the app serves HTTP.
+	 * @param timeout how long at most (several apps starting at once on a busy machine
+	 * need more than one alone)
+	 * @return this app
+	 * @throws IllegalStateException if it ends or does not start in time (with its
+	 * output)
+	 */
+	public AppProcess awaitStarted(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			String output = log();
-			if (output.contains("Started LegendsApplication")) {
-				return this;
+		synchronized (this.lines) {
+			while (!this.started) {
+				if (!this.process.isAlive() && this.readerDone) {
+					throw new IllegalStateException("The app ended with status " + this.process.exitValue()
+							+ " before it started:\n" + String.join("\n", this.lines));
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new IllegalStateException("The app did not start in time:\n" + String.join("\n", this.lines));
+				}
+				waitOnLines(TimeUnit.NANOSECONDS.toMillis(left) + 1);
 			}
-			if (!this.process.isAlive()) {
-				break;
-			}
-			Thread.sleep(200);
+			return this;
 		}
-		String output = log();
-		throw new IllegalStateException("Instance on port " + this.port + " did not start; its log ends with:\n"
-				+ output.substring(Math.max(0, output.length() - 4000)));
+	}
+
+	/**
+	 * Wait for the app to end by itself (at most two minutes).
+	 * @return its exit status
+	 */
+	public int awaitExit() {
+		try {
+			if (!this.process.waitFor(2, TimeUnit.MINUTES)) {
+				throw new IllegalStateException("The app did not end:\n" + String.join("\n", output()));
+			}
+			synchronized (this.lines) {
+				while (!this.readerDone) {
+					waitOnLines(1000);
+				}
+			}
+			return this.process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** End the app with SIGKILL, as a crash or the OOM killer does, and wait for it. */
+	public void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Stop the app with SIGTERM, as an operator does, and wait for it to end.
+	 * @return its exit status (143 after a handled SIGTERM)
+	 */
+	public int stop() {
+		this.process.destroy();
+		return awaitExit();
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
 	}
 
 	public int port() {
-		return this.port;
+		synchronized (this.lines) {
+			return this.port;
+		}
 	}
 
 	public long pid() {
@@ -99,52 +169,66 @@ public final class AppProcess implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
-	/** Kill it at once (SIGKILL), as a crash or an OOM killer does. */
-	public void kill() throws InterruptedException {
-		this.process.destroyForcibly();
-		this.process.waitFor(30, TimeUnit.SECONDS);
+	/**
+	 * An ingest client for this app.
+	 * @param key the bearer key
+	 * @return the client
+	 */
+	public IngestClient ingest(String key) {
+		return new IngestClient(baseUrl(), key);
 	}
 
 	/**
-	 * Stop it as an orchestrator does (SIGTERM) and wait for it to exit.
-	 * @param timeout how long to wait before killing it
-	 * @return its exit status
+	 * What the app wrote so far, line by line.
+	 * @return a copy of its output
 	 */
-	public int stop(Duration timeout) throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-			this.process.destroyForcibly();
-			this.process.waitFor();
-		}
-		return this.process.exitValue();
-	}
-
-	/**
-	 * Its output so far.
-	 * @return the log
-	 */
-	public String log() {
-		try {
-			return Files.exists(this.log) ? new String(Files.readAllBytes(this.log), StandardCharsets.UTF_8) : "";
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+	public List<String> output() {
+		synchronized (this.lines) {
+			return new ArrayList<>(this.lines);
 		}
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		if (this.process.isAlive()) {
-			stop(Duration.ofSeconds(60));
+			kill();
 		}
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	private void readOutput() {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				Matcher port = PORT.matcher(line);
+				synchronized (this.lines) {
+					this.lines.add(line);
+					if (this.port == 0 && port.find()) {
+						this.port = Integer.parseInt(port.group(1));
+					}
+					this.started |= this.port != 0 && line.contains(STARTED);
+					this.lines.notifyAll();
+				}
+			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			// the process ended
+		}
+		finally {
+			synchronized (this.lines) {
+				this.readerDone = true;
+				this.lines.notifyAll();
+			}
+		}
+	}
+
+	private void waitOnLines(long millis) {
+		try {
+			this.lines.wait(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
