@@ -11,15 +11,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The delivery ledger: a (schedule, period) is claimed in a table with a unique
- * constraint before anything is posted, and finished as posted (with channel and ts) or
- * failed. A claim found unfinished belongs to a run that died; its taker must reconcile
- * with the channel before posting again.
+ * constraint before anything is posted, marked as sending just before the message goes to
+ * Slack, and finished as posted (with channel and ts) or failed. An instance renews the
+ * lease of its claims while it works on them ({@code legends.digest.claim-lease}); a
+ * claim whose lease ran out belongs to a run that died, and is taken over: posted
+ * straight away when the ledger shows it was never sent, reconciled with the channel
+ * first when it was.
  */
 @Component
 class DeliveryLedger {
@@ -38,12 +46,17 @@ class DeliveryLedger {
 
 	private final Clock clock;
 
-	private final String instanceId = UUID.randomUUID().toString();
+	/** Names the process (for operators reading the ledger) and this run of it. */
+	private final String instanceId = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-	DeliveryLedger(JdbcTemplate jdbc, DigestProperties properties, Optional<Clock> clock) {
+	private final MeterRegistry registry;
+
+	DeliveryLedger(JdbcTemplate jdbc, DigestProperties properties, Optional<Clock> clock,
+			ObjectProvider<MeterRegistry> registry) {
 		this.jdbc = jdbc;
+		this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
 		this.properties = properties;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
@@ -65,10 +78,97 @@ class DeliveryLedger {
 			return claim;
 		}
 		finally {
-			if (claim != Claim.NEW && claim != Claim.UNFINISHED) {
+			if (!claim.mayPost()) {
 				this.inFlight.remove(key);
 			}
 		}
+	}
+
+	/**
+	 * Record that a claimed period's message is being handed to Slack now: from here on,
+	 * a taker of the claim must look in the channel before posting.
+	 * @param scheduleId the schedule
+	 * @param periodKey the period
+	 */
+	void sending(long scheduleId, String periodKey) {
+		this.jdbc.update(
+				"update digest_delivery set sending_at = ? where schedule_id = ? and period_key = ? and sending_at is null",
+				Timestamp.from(this.clock.instant()), scheduleId, periodKey);
+	}
+
+	/**
+	 * Renew the lease of this instance's claims in flight, so that no other instance
+	 * takes them over while they are worked on.
+	 * @return how many were renewed
+	 */
+	int renew() {
+		if (this.inFlight.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.update("update digest_delivery set claimed_at = ? where claimed_by = ? and state = ?",
+				Timestamp.from(this.clock.instant()), this.instanceId, CLAIMED);
+	}
+
+	/**
+	 * Claims whose lease ran out (their instance died or was stopped), within the misfire
+	 * grace and the attempts allowed: to be taken over.
+	 * @return the schedule ids and period keys
+	 */
+	List<Pending> abandoned() {
+		Instant now = this.clock.instant();
+		return this.jdbc
+			.query("select schedule_id, period_key from digest_delivery where state = ? and attempts < ? "
+					+ "and claimed_at < ? and claimed_at >= ? order by claimed_at",
+					(rs, i) -> new Pending(rs.getLong(1), rs.getString(2)), CLAIMED, this.properties.maxAttempts(),
+					Timestamp.from(now.minus(this.properties.claimLease())),
+					Timestamp.from(now.minus(this.properties.misfireGrace())))
+			.stream()
+			.filter((pending) -> !this.inFlight.contains(pending.scheduleId() + "|" + pending.periodKey()))
+			.toList();
+	}
+
+	/**
+	 * Let go of this instance's claims still in flight (on shutdown, once the grace
+	 * period is over): their lease ends now, so that another instance takes them over at
+	 * once.
+	 * @return how many were released
+	 */
+	int releaseInFlight() {
+		if (this.inFlight.isEmpty()) {
+			return 0;
+		}
+		int released = this.jdbc.update("update digest_delivery set claimed_at = ? where claimed_by = ? and state = ?",
+				Timestamp.from(this.clock.instant().minus(this.properties.claimLease()).minusSeconds(1)),
+				this.instanceId, CLAIMED);
+		this.inFlight.clear();
+		return released;
+	}
+
+	/**
+	 * Let go of one claim in flight here, never sent, for a take-over within a third of
+	 * the lease (by this instance or another).
+	 * @param scheduleId the schedule
+	 * @param periodKey the period
+	 */
+	void release(long scheduleId, String periodKey) {
+		try {
+			this.jdbc.update(
+					"update digest_delivery set claimed_at = ?, attempts = attempts - 1 "
+							+ "where schedule_id = ? and period_key = ? and state = ? and claimed_by = ?",
+					Timestamp.from(this.clock.instant().minus(this.properties.claimLease()).minusSeconds(1)),
+					scheduleId, periodKey, CLAIMED, this.instanceId);
+		}
+		finally {
+			this.inFlight.remove(scheduleId + "|" + periodKey);
+		}
+	}
+
+	/**
+	 * How many deliveries this instance is working on now.
+	 * @return the claims in flight here
+	 */
+	int inFlight() {
+		return this.inFlight.size();
 	}
 
 	private Claim insertOrTakeOver(long scheduleId, String periodKey) {
@@ -82,7 +182,7 @@ class DeliveryLedger {
 		}
 		catch (DuplicateKeyException ex) {
 			Map<String, Object> row = this.jdbc
-				.queryForMap("select state, attempts, claimed_by, claimed_at from digest_delivery "
+				.queryForMap("select state, attempts, claimed_by, claimed_at, sending_at from digest_delivery "
 						+ "where schedule_id = ? and period_key = ?", scheduleId, periodKey);
 			String state = (String) row.get("state");
 			int attempts = ((Number) row.get("attempts")).intValue();
@@ -99,7 +199,10 @@ class DeliveryLedger {
 					"update digest_delivery set state = ?, attempts = attempts + 1, claimed_by = ?, claimed_at = ? "
 							+ "where schedule_id = ? and period_key = ? and state = ? and attempts = ?",
 					CLAIMED, this.instanceId, now, scheduleId, periodKey, state, attempts);
-			return (taken == 1) ? Claim.UNFINISHED : Claim.BUSY;
+			if (taken != 1) {
+				return Claim.BUSY;
+			}
+			return (CLAIMED.equals(state) && row.get("sending_at") == null) ? Claim.UNSENT : Claim.UNFINISHED;
 		}
 	}
 
@@ -162,6 +265,11 @@ class DeliveryLedger {
 							+ "where schedule_id = ? and period_key = ?",
 					state, channelId, ts, abbreviate(error), Timestamp.from(this.clock.instant()), scheduleId,
 					periodKey);
+			Counter.builder("legends.digest.deliveries")
+				.description("Digest deliveries finished on this instance, by how they ended")
+				.tag("state", state.toLowerCase(java.util.Locale.ROOT))
+				.register(this.registry)
+				.increment();
 		}
 		finally {
 			this.inFlight.remove(scheduleId + "|" + periodKey);
@@ -199,8 +307,14 @@ class DeliveryLedger {
 		/** Claimed afresh: post. */
 		NEW,
 
-		/** Taken over from a run that did not finish: reconcile, then post if absent. */
+		/**
+		 * Taken over from a run that did not finish after it may have sent the message:
+		 * reconcile, then post if absent.
+		 */
 		UNFINISHED,
+
+		/** Taken over from a run that died before it sent anything: post. */
+		UNSENT,
 
 		/** Already posted: nothing to do. */
 		POSTED,
@@ -209,7 +323,11 @@ class DeliveryLedger {
 		BUSY,
 
 		/** Failed for good (channel unavailable, or out of attempts). */
-		GIVEN_UP
+		GIVEN_UP;
+
+		boolean mayPost() {
+			return this == NEW || this == UNFINISHED || this == UNSENT;
+		}
 
 	}
 

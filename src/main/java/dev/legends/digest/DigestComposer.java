@@ -56,8 +56,17 @@ class DigestComposer {
 	 * The digest and the weeks its chart shows (oldest first, the period last).
 	 */
 	Composed compose(DigestSchedule schedule, DigestPeriod period) {
+		return compose(schedule, period, 0);
+	}
+
+	/**
+	 * The digest and its chart weeks, shared with schedules of the same audience composed
+	 * at the same workspace change version (a change since makes a fresh one).
+	 */
+	Composed compose(DigestSchedule schedule, DigestPeriod period, long changeVersion) {
 		Audience audience = this.audience.of(schedule);
-		CacheKey key = new CacheKey(audience, period.key(), period.zone().getId(), Set.copyOf(schedule.getSections()));
+		CacheKey key = new CacheKey(audience, period.key(), period.zone().getId(), Set.copyOf(schedule.getSections()),
+				changeVersion);
 		long now = System.nanoTime();
 		if (this.recent.size() > MAX_CACHED) {
 			this.recent.values().removeIf((entry) -> entry.isDone() && now - entry.join().at() > CACHE_NANOS);
@@ -219,7 +228,8 @@ class DigestComposer {
 
 	}
 
-	private record CacheKey(Audience audience, String periodKey, String zone, Set<DigestSection> sections) {
+	private record CacheKey(Audience audience, String periodKey, String zone, Set<DigestSection> sections,
+			long changeVersion) {
 
 	}
 

@@ -20,7 +20,8 @@ public interface DigestPublisher {
 
 	/**
 	 * Look in a channel's recent history for a digest message carrying a period key in
-	 * its metadata (to reconcile a delivery that was claimed but not recorded as posted).
+	 * its metadata (to reconcile a delivery that was sent but not recorded as posted);
+	 * throws when the history cannot be read, so that nothing is posted blind.
 	 * @param channelId the channel
 	 * @param scheduleId the schedule
 	 * @param periodKey the period key
@@ -43,8 +44,11 @@ public interface DigestPublisher {
 	 * @param channelId the channel
 	 * @param digest the content
 	 * @param chartPng the chart as PNG, or {@code null} without a chart
+	 * @param sending to run just before the message is handed to Slack (records in the
+	 * ledger that it may be in the channel from then on)
 	 */
-	record DigestDelivery(long scheduleId, String periodKey, String channelId, Digest digest, byte[] chartPng) {
+	record DigestDelivery(long scheduleId, String periodKey, String channelId, Digest digest, byte[] chartPng,
+			Runnable sending) {
 
 	}
 

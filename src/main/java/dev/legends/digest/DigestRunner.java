@@ -16,6 +16,7 @@ import dev.legends.digest.DigestPublisher.DeliveryProblem;
 import dev.legends.digest.DigestPublisher.DigestDelivery;
 import dev.legends.digest.DigestPublisher.PostedMessage;
 import dev.legends.digest.DigestPublisher.PublishResult;
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.slf4j.Logger;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one digest delivery exactly once: claims the (schedule, period) in the ledger,
- * reconciles an unfinished claim with the channel's history, composes and posts, then
- * records the result and keeps the schedule's status (and its owner) up to date.
+ * reconciles a claim taken over after its message may have been sent with the channel's
+ * history (one never sent is posted straight away), composes and posts, then records the
+ * result and keeps the schedule's status (and its owner) up to date.
  */
 @Component
 class DigestRunner {
@@ -47,6 +49,8 @@ class DigestRunner {
 
 	private final DueTogether dueTogether;
 
+	private final ChangeVersions versions;
+
 	private final Clock clock;
 
 	private final Map<List<Digest.WeekFigures>, byte[]> charts = new LinkedHashMap<>(16, 0.75f, true) {
@@ -59,7 +63,9 @@ class DigestRunner {
 	};
 
 	DigestRunner(DigestScheduleRepository schedules, DeliveryLedger ledger, DigestComposer composer,
-			DigestPublisher publisher, Members members, DueTogether dueTogether, Optional<Clock> clock) {
+			DigestPublisher publisher, Members members, DueTogether dueTogether, ChangeVersions versions,
+			Optional<Clock> clock) {
+		this.versions = versions;
 		this.schedules = schedules;
 		this.ledger = ledger;
 		this.composer = composer;
@@ -209,20 +215,58 @@ class DigestRunner {
 					return CompletableFuture.completedFuture(Outcome.RECONCILED);
 				}
 			}
-			DigestComposer.Composed composed = this.composer.compose(schedule, period);
+			long version = this.versions.current(schedule.getWorkspaceId());
+			DigestComposer.Composed composed = this.composer.compose(schedule, period, version);
 			Digest digest = composed.digest();
 			byte[] chart = digest.shows(DigestSection.CHART) ? chart(composed.chartWeeks()) : null;
 			DigestDelivery delivery = new DigestDelivery(schedule.getId(), period.key(), schedule.getChannelId(),
-					digest, chart);
-			return this.publisher.post(delivery)
-				.exceptionally((ex) -> PublishResult.failed(String.valueOf(ex.getMessage())))
-				.thenApply((result) -> record(schedule, period, result));
+					digest, chart, () -> beforeSending(schedule, period, version));
+			return this.publisher.post(delivery).handle((result, ex) -> {
+				if (ex != null && causedBy(ex, ChangedSinceComposed.class)) {
+					logger.info("Digest {} of schedule {} changed since it was composed (an opt-out, a vacation, an "
+							+ "outcome): composed again", period.key(), schedule.getId());
+					this.ledger.release(schedule.getId(), period.key());
+					return Outcome.RECOMPOSED;
+				}
+				return record(schedule, period,
+						(ex != null) ? PublishResult.failed(String.valueOf(ex.getMessage())) : result);
+			});
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Digest {} of schedule {} failed before posting", period.key(), schedule.getId(), ex);
 			this.ledger.failed(schedule.getId(), period.key(), ex.getClass().getSimpleName(), true);
 			return CompletableFuture.completedFuture(Outcome.FAILED);
 		}
+	}
+
+	/**
+	 * Just before the message goes to Slack: make sure nothing it shows changed since it
+	 * was composed (an opt-out or vacation must never be posted stale), then record that
+	 * it is being sent.
+	 */
+	private void beforeSending(DigestSchedule schedule, DigestPeriod period, long version) {
+		if (this.versions.current(schedule.getWorkspaceId()) != version) {
+			throw new ChangedSinceComposed();
+		}
+		this.ledger.sending(schedule.getId(), period.key());
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** What a digest showed changed between composing and posting it. */
+	static final class ChangedSinceComposed extends RuntimeException {
+
+		ChangedSinceComposed() {
+			super("changed since composed", null, false, false);
+		}
+
 	}
 
 	private byte[] chart(List<Digest.WeekFigures> weeks) {
@@ -299,6 +343,12 @@ class DigestRunner {
 
 		/** Posted now. */
 		POSTED,
+
+		/**
+		 * Changed since it was composed: released, composed again and posted by the next
+		 * take-over (within a third of the claim lease).
+		 */
+		RECOMPOSED,
 
 		/** Found already posted in the channel and recorded. */
 		RECONCILED,

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import dev.legends.scoring.internal.Efficiency;
 import dev.legends.scoring.internal.Tally;
 import dev.legends.teams.Team;
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
@@ -21,10 +22,14 @@ import org.springframework.stereotype.Component;
 /**
  * Computes each group's figures and rankings once per period and keeps them for a short
  * while ({@code legends.scoring.cache-ttl}), so that a burst of {@code /legends top}
- * requests costs one pass over the rollups.
+ * requests costs one pass over the rollups; each use first reads the workspace's change
+ * version, so that figures cached before a change made on any instance (an outcome, an
+ * opt-out, a vacation) are never used after it.
  */
 @Component
 class Snapshots {
+
+	private static final int MAX_ENTRIES = 256;
 
 	private final Members members;
 
@@ -38,9 +43,12 @@ class Snapshots {
 
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
+	private final ChangeVersions versions;
+
 	Snapshots(Members members, ScoringProperties properties, ObjectProvider<ScoringSources.UsageSource> usage,
-			ObjectProvider<ScoringSources.CreditSource> credits) {
+			ObjectProvider<ScoringSources.CreditSource> credits, ChangeVersions versions) {
 		this.members = members;
+		this.versions = versions;
 		this.properties = properties;
 		this.usage = usage.getIfAvailable(() -> ScoringSources.UsageSource.NONE);
 		this.credits = credits.getIfAvailable(() -> ScoringSources.CreditSource.NONE);
@@ -55,9 +63,10 @@ class Snapshots {
 	}
 
 	Snapshot workspace(Long workspaceId, Period period) {
-		return cached("w:" + workspaceId + ":" + period, () -> {
-			Figures now = figures(workspaceId, period);
-			Figures before = figures(workspaceId, period.previous());
+		long version = this.versions.current(workspaceId);
+		return cached("w:" + workspaceId + ":" + period + "@" + version, () -> {
+			Figures now = figures(workspaceId, period, version);
+			Figures before = figures(workspaceId, period.previous(), version);
 			Prior prior = prior(List.copyOf(now.people().values()), List.copyOf(before.people().values()), "everyone",
 					period);
 			return new Snapshot(period, "everyone", now.people(), now.directory(), prior, this.properties.rules());
@@ -65,17 +74,19 @@ class Snapshots {
 	}
 
 	Snapshot team(Team team, Period period) {
-		return cached("t:" + team.id() + ":" + team.memberIds().hashCode() + ":" + period, () -> {
-			Map<Long, PersonFigures> now = inTeam(figures(team.workspaceId(), period).people(), team);
-			Map<Long, PersonFigures> before = inTeam(figures(team.workspaceId(), period.previous()).people(), team);
+		long version = this.versions.current(team.workspaceId());
+		return cached("t:" + team.id() + ":" + team.memberIds().hashCode() + ":" + period + "@" + version, () -> {
+			Map<Long, PersonFigures> now = inTeam(figures(team.workspaceId(), period, version).people(), team);
+			Map<Long, PersonFigures> before = inTeam(figures(team.workspaceId(), period.previous(), version).people(),
+					team);
 			Prior prior = prior(List.copyOf(now.values()), List.copyOf(before.values()), team.name(), period);
-			return new Snapshot(period, team.name(), now, figures(team.workspaceId(), period).directory(), prior,
-					this.properties.rules());
+			return new Snapshot(period, team.name(), now, figures(team.workspaceId(), period, version).directory(),
+					prior, this.properties.rules());
 		});
 	}
 
 	Map<Long, PersonFigures> people(Long workspaceId, Period period) {
-		return figures(workspaceId, period).people();
+		return figures(workspaceId, period, this.versions.current(workspaceId)).people();
 	}
 
 	void clear() {
@@ -95,8 +106,8 @@ class Snapshots {
 						scope + ", " + period.label() + " (no earlier spend to go by)");
 	}
 
-	private Figures figures(Long workspaceId, Period period) {
-		return cached("f:" + workspaceId + ":" + period, () -> {
+	private Figures figures(Long workspaceId, Period period, long version) {
+		return cached("f:" + workspaceId + ":" + period + "@" + version, () -> {
 			TimeWindow window = period.toWindow();
 			Map<Long, UsageFigures> usage = this.usage.byMember(workspaceId, window);
 			Map<Long, List<OutcomeCredit>> credits = this.credits.byMember(workspaceId, window);
@@ -138,8 +149,22 @@ class Snapshots {
 				entry = new Entry(supplier.get(), System.nanoTime() + this.properties.cacheTtl().toNanos());
 				this.cache.put(key, entry);
 			}
-			return (T) entry.value();
 		}
+		if (this.cache.size() > MAX_ENTRIES) {
+			forgetExpired();
+		}
+		return (T) entry.value();
+	}
+
+	/** Drop expired entries (those of older change versions are never read again). */
+	private void forgetExpired() {
+		this.cache.entrySet().removeIf((cached) -> {
+			boolean expired = cached.getValue().expired();
+			if (expired) {
+				this.locks.remove(cached.getKey());
+			}
+			return expired;
+		});
 	}
 
 	private record Entry(Object value, long expiresAt) {

@@ -13,6 +13,7 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,7 @@ class SlackConfiguration {
 
 	@Bean
 	App slackApp(Slack slack, SlackRuntime runtime, List<SlackFeature> features, SubmissionsOnce submissionsOnce,
-			Optional<SlackOAuth> oauth) {
+			Optional<SlackOAuth> oauth, MeterRegistry registry) {
 		AppConfig config = AppConfig.builder()
 			.slack(slack)
 			.singleTeamBotToken(runtime.botToken())
@@ -102,6 +103,7 @@ class SlackConfiguration {
 			.build();
 		App app = new App(oauth.map((setup) -> setup.configure(config)).orElse(config));
 		oauth.ifPresent((setup) -> setup.install(app));
+		app.use(new AckTimer(registry));
 		app.use((request, response, chain) -> {
 			try {
 				return chain.next(request);

@@ -130,12 +130,39 @@ class DigestDeliveryTests {
 	}
 
 	@Test
+	void claimWhenItsLeaseRanOutBeforeAnythingWasSentIsTakenOverAndPostedWithoutReadingHistory(SlackTestClient slack,
+			FakeSlackApi fake) throws Exception {
+		DigestSchedule schedule = schedule(slack, "CKILLED1");
+		fake.failHistory("CKILLED1", "internal_error");
+		this.jdbc.update(
+				"insert into digest_delivery (schedule_id, period_key, state, attempts, claimed_by, claimed_at) "
+						+ "values (?, ?, 'CLAIMED', 1, 'a-killed-instance', ?)",
+				schedule.getId(), "week:2026-W47", java.sql.Timestamp.from(this.clock.instant().minusSeconds(31)));
+
+		await(() -> "POSTED".equals(state(schedule, "week:2026-W47")));
+
+		assertThat(posts(fake, "CKILLED1")).hasSize(1);
+		assertThat(history(fake, "CKILLED1")).isEqualTo(1);
+	}
+
+	@Test
+	void runScheduledWhenMessageMayHaveBeenSentAndHistoryIsUnavailableNeverPostsBlind(SlackTestClient slack,
+			FakeSlackApi fake) {
+		DigestSchedule schedule = schedule(slack, "CBLIND1");
+		claimByDeadRun(schedule, "week:2026-W47");
+		fake.failHistory("CBLIND1", "internal_error");
+		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join()).isEqualTo(DigestRunner.Outcome.FAILED);
+		assertThat(posts(fake, "CBLIND1")).isEmpty();
+		assertThat(state(schedule, "week:2026-W47")).isEqualTo("FAILED");
+	}
+
+	@Test
 	void runScheduledWhenAnotherInstanceJustClaimedThePeriodLeavesItToThem(SlackTestClient slack, FakeSlackApi fake) {
 		DigestSchedule schedule = schedule(slack, "CLEASE1");
 		this.jdbc.update(
 				"insert into digest_delivery (schedule_id, period_key, state, attempts, claimed_by, claimed_at) "
 						+ "values (?, ?, 'CLAIMED', 1, 'another-instance', ?)",
-				schedule.getId(), "week:2026-W47", java.sql.Timestamp.from(MONDAY_9.minusSeconds(30)));
+				schedule.getId(), "week:2026-W47", java.sql.Timestamp.from(this.clock.instant().minusSeconds(10)));
 		assertThat(this.runner.runScheduled(schedule.getId(), MONDAY_9).join())
 			.isEqualTo(DigestRunner.Outcome.IN_FLIGHT);
 		assertThat(posts(fake, "CLEASE1")).isEmpty();
@@ -197,11 +224,23 @@ class DigestDeliveryTests {
 						EnumSet.allOf(DigestSection.class), owner.getId()));
 	}
 
+	/**
+	 * A claim of a run that died while its message was being sent, older than the misfire
+	 * grace (so that only the test's own run takes it over).
+	 */
 	private void claimByDeadRun(DigestSchedule schedule, String periodKey) {
+		java.sql.Timestamp before = java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofHours(7)));
 		this.jdbc.update(
-				"insert into digest_delivery (schedule_id, period_key, state, attempts, claimed_by, claimed_at) "
-						+ "values (?, ?, 'CLAIMED', 1, 'a-crashed-instance', ?)",
-				schedule.getId(), periodKey, java.sql.Timestamp.from(MONDAY_9.minus(Duration.ofHours(1))));
+				"insert into digest_delivery (schedule_id, period_key, state, attempts, claimed_by, "
+						+ "claimed_at, sending_at) values (?, ?, 'CLAIMED', 1, 'a-crashed-instance', ?, ?)",
+				schedule.getId(), periodKey, before, before);
+	}
+
+	private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+			TimeUnit.MILLISECONDS.sleep(100);
+		}
 	}
 
 	private String state(DigestSchedule schedule, String periodKey) {

@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A digest missed while the app was down posts once after start when within the misfire
- * grace, not at all beyond it, and never again on the next restart (H2 file database).
+ * grace, not at all beyond it, and never again on the next restart; a digest still in
+ * flight when the app stops has its claim released for another instance (H2 file
+ * database).
  */
 class DigestRestartTests {
 
@@ -59,6 +61,34 @@ class DigestRestartTests {
 		try (RunningApp app = RunningApp.start(environment)) {
 			Thread.sleep(5000);
 			assertThat(posts(fake, "CMISSRECENT")).hasSize(1);
+		}
+	}
+
+	@Test
+	void stopWhenDigestStillInFlightAfterTheGraceReleasesItsClaim(@TempDir Path dir) throws Exception {
+		String url = "jdbc:h2:file:" + dir.resolve("legends") + ";DB_CLOSE_ON_EXIT=FALSE";
+		Map<String, String> environment = Map.of("LEGENDS_DB_URL", url, "legends.digest.shutdown-grace", "PT1S");
+		long scheduleId;
+		try (RunningApp app = RunningApp.start(environment)) {
+			Member owner = app.bean(Members.class).member("TSTOP", "USTOP");
+			scheduleId = app.bean(DigestSchedules.class)
+				.save(owner.getWorkspaceId(), "CSTOP1", settings(Instant.now(), owner))
+				.getId();
+			// a delivery that never finishes (a post stuck with Slack)
+			assertThat(app.bean(DeliveryLedger.class).claim(scheduleId, "week:2026-W47"))
+				.isEqualTo(DeliveryLedger.Claim.NEW);
+		}
+		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+				PreparedStatement select = connection.prepareStatement(
+						"select state, claimed_at from digest_delivery where schedule_id = ? and period_key = ?")) {
+			select.setLong(1, scheduleId);
+			select.setString(2, "week:2026-W47");
+			try (java.sql.ResultSet row = select.executeQuery()) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getString(1)).isEqualTo("CLAIMED");
+				assertThat(row.getObject(2, java.time.OffsetDateTime.class).toInstant())
+					.isBefore(Instant.now().minus(Duration.ofSeconds(30)));
+			}
 		}
 	}
 

@@ -80,7 +80,19 @@ public final class AppProcess implements AutoCloseable {
 	 * output)
 	 */
 	public AppProcess awaitStarted() {
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		return awaitStarted(Duration.ofMinutes(5));
+	}
+
+	/**
+	 * Wait until the app serves HTTP.
+	 * @param timeout how long at most (several apps starting at once on a busy machine
+	 * need more than one alone)
+	 * @return this app
+	 * @throws IllegalStateException if it ends or does not start in time (with its
+	 * output)
+	 */
+	public AppProcess awaitStarted(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.lines) {
 			while (!this.started) {
 				if (!this.process.isAlive() && this.readerDone) {
@@ -132,14 +144,31 @@ public final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	/** Stop the app with SIGTERM, as an operator does, and wait for it to end. */
-	public void stop() {
+	/**
+	 * Stop the app with SIGTERM, as an operator does, and wait for it to end.
+	 * @return its exit status (143 after a handled SIGTERM)
+	 */
+	public int stop() {
 		this.process.destroy();
-		awaitExit();
+		return awaitExit();
 	}
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	public int port() {
+		synchronized (this.lines) {
+			return this.port;
+		}
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	/**

@@ -62,6 +62,10 @@ public final class FakeSlackApi {
 
 	private final Map<String, String> channelErrors = new ConcurrentHashMap<>();
 
+	private final Map<String, String> historyErrors = new ConcurrentHashMap<>();
+
+	private volatile Duration postDelay = Duration.ZERO;
+
 	private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
 
 	private volatile ChannelLimiter channelLimiter;
@@ -146,6 +150,8 @@ public final class FakeSlackApi {
 		this.failures.clear();
 		this.channelHistory.clear();
 		this.channelErrors.clear();
+		this.historyErrors.clear();
+		this.postDelay = Duration.ZERO;
 		this.uploads.clear();
 		this.channelLimiter = null;
 	}
@@ -303,6 +309,25 @@ public final class FakeSlackApi {
 	}
 
 	/**
+	 * Answer every {@code chat.postMessage} only after a delay (a slow Slack), until
+	 * reset; the message is in the channel when the answer goes out.
+	 * @param delay the delay
+	 */
+	public void slowPosts(Duration delay) {
+		this.postDelay = delay;
+	}
+
+	/**
+	 * Make every {@code conversations.history} of a channel fail with this error until
+	 * reset (Slack's history unavailable).
+	 * @param channel the channel id
+	 * @param error e.g. {@code internal_error}
+	 */
+	public void failHistory(String channel, String error) {
+		this.historyErrors.put(channel, error);
+	}
+
+	/**
 	 * Add (or replace) a person that {@code users.info} and {@code users.lookupByEmail}
 	 * know.
 	 * @param user the person
@@ -451,6 +476,14 @@ public final class FakeSlackApi {
 	}
 
 	private String postMessage(Map<String, String> params) {
+		if (!this.postDelay.isZero()) {
+			try {
+				Thread.sleep(this.postDelay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		String channel = params.get("channel");
 		String channelError = this.channelErrors.get(channel);
 		if (channelError != null) {
@@ -481,6 +514,10 @@ public final class FakeSlackApi {
 	}
 
 	private String history(String channel) {
+		String historyError = this.historyErrors.get(channel);
+		if (historyError != null) {
+			return error(historyError);
+		}
 		JsonArray messages = new JsonArray();
 		this.channelHistory.getOrDefault(channel, List.of()).forEach(messages::add);
 		return "{\"ok\":true,\"messages\":" + messages + ",\"has_more\":false}";

@@ -170,6 +170,15 @@ public final class SlackTestClient {
 		return new SlackTestClient(port, this.fake, "T" + Long.toString(System.nanoTime(), 36).toUpperCase());
 	}
 
+	/**
+	 * A client for the same workspace that talks to another instance of the app.
+	 * @param port the other instance's port
+	 * @return a client whose requests go to that port
+	 */
+	public SlackTestClient at(int port) {
+		return new SlackTestClient(port, this.fake, this.teamId);
+	}
+
 	public String teamId() {
 		return this.teamId;
 	}

@@ -74,8 +74,10 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 			.build();
 		AtomicInteger failures = new AtomicInteger();
 		AtomicInteger rateLimits = new AtomicInteger();
-		return this.pacer.submit(delivery.channelId(), () -> attemptPost(request, failures, rateLimits))
-			.thenApplyAsync((result) -> withChart(result, delivery), this.executor);
+		return this.pacer.submit(delivery.channelId(), () -> {
+			delivery.sending().run();
+			return attemptPost(request, failures, rateLimits);
+		}).thenApplyAsync((result) -> withChart(result, delivery), this.executor);
 	}
 
 	private Step<PublishResult> attemptPost(ChatPostMessageRequest request, AtomicInteger failures,
@@ -138,9 +140,12 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 		try {
 			ConversationsHistoryResponse response = SlackRetries.call(() -> this.methods
 				.conversationsHistory((r) -> r.channel(channelId).includeAllMetadata(true).limit(HISTORY_LIMIT)));
-			if (!response.isOk() || response.getMessages() == null) {
-				logger.info("conversations.history of {} answered {}", channelId, response.getError());
+			if (!response.isOk() && CHANNEL_ERRORS.contains(response.getError())) {
 				return Optional.empty();
+			}
+			if (!response.isOk() || response.getMessages() == null) {
+				throw new IllegalStateException(
+						"Cannot read the history of " + channelId + ": Slack answered " + response.getError());
 			}
 			return response.getMessages()
 				.stream()

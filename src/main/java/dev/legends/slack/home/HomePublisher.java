@@ -7,10 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -18,6 +16,7 @@ import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.view.View;
 import dev.legends.slack.SlackTeamScope;
 import dev.legends.teams.Teams;
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
@@ -30,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds a person's App Home from every {@link HomeSection} and publishes it with
  * {@code views.publish}: when they open it, and in the background after something they
- * see there changed (only for people who opened it since this instance started; the
- * others get a fresh view when they do).
+ * see there changed (for people who have opened it, on any instance; the others get a
+ * fresh view when they do).
  */
 @Component
 public class HomePublisher implements DisposableBean {
@@ -48,7 +47,7 @@ public class HomePublisher implements DisposableBean {
 
 	private final Clock clock;
 
-	private final Set<Long> viewers = ConcurrentHashMap.newKeySet();
+	private final ChangeVersions viewers;
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "legends-home");
@@ -57,7 +56,8 @@ public class HomePublisher implements DisposableBean {
 	});
 
 	HomePublisher(List<HomeSection> sections, Members members, Teams teams, MethodsClient methods,
-			Optional<Clock> clock) {
+			ChangeVersions viewers, Optional<Clock> clock) {
+		this.viewers = viewers;
 		this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
 		this.members = members;
 		this.teams = teams;
@@ -100,7 +100,7 @@ public class HomePublisher implements DisposableBean {
 	 * @param member the person
 	 */
 	public void opened(Member member) {
-		this.viewers.add(member.getId());
+		this.viewers.homeOpened(member.getId());
 		publish(member);
 	}
 
@@ -110,7 +110,7 @@ public class HomePublisher implements DisposableBean {
 	 * @param memberIds the people
 	 */
 	public void publishLater(Collection<Long> memberIds) {
-		Set<Long> ids = memberIds.stream().filter(this.viewers::contains).collect(Collectors.toSet());
+		Set<Long> ids = this.viewers.withHome(Set.copyOf(memberIds));
 		if (ids.isEmpty()) {
 			return;
 		}
