@@ -163,7 +163,7 @@ class DigestRunner {
 		DigestPeriod period = DigestPeriod.weekToDate(this.clock.instant(), schedule.getZoneId());
 		Claim claim = this.ledger.claim(schedule.getId(), period.key());
 		return switch (claim) {
-			case NEW, UNFINISHED -> DigestNow.started(schedule, period, claim);
+			case NEW, UNFINISHED, UNSENT -> DigestNow.started(schedule, period, claim);
 			case POSTED -> DigestNow.found(DigestNow.State.POSTED, schedule.getChannelId(),
 					this.ledger.postedTs(schedule.getId(), period.key()).orElse(null));
 			case BUSY -> DigestNow.found(DigestNow.State.POSTING, schedule.getChannelId(), null);
