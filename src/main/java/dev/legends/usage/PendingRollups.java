@@ -68,6 +68,18 @@ class PendingRollups {
 				(rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3))), limit);
 	}
 
+	/**
+	 * Every pending batch of a workspace, for reads that add pending sums to the
+	 * rollups'.
+	 * @param workspaceId the workspace
+	 * @return the batches, oldest first
+	 */
+	List<Batch> ofWorkspace(Long workspaceId) {
+		return this.jdbc.query(
+				"select id, workspace_id, payload from usage_rollup_pending where workspace_id = ? order by id",
+				(rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3))), workspaceId);
+	}
+
 	void delete(List<Long> ids) {
 		this.jdbc.batchUpdate("delete from usage_rollup_pending where id = ?", ids, 1000,
 				(statement, id) -> statement.setLong(1, id));

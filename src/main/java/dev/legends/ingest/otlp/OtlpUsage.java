@@ -1,8 +1,8 @@
 package dev.legends.ingest.otlp;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.legends.ingest.IngestPrincipal;
 import dev.legends.usage.IngestResult;
@@ -12,23 +12,31 @@ import dev.legends.usage.UsageLedger;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores the usage in an OTLP metrics export: the series' last values and the usage
  * records they add change together in one transaction, so an export is counted once even
- * when it is sent again.
+ * when it is sent again. Exports of the same cumulative series are computed one after the
+ * other (a lock per series stripe, held without a database connection while the export
+ * waits for its group commit); delta exports need no lock at all.
  */
 @Service
 class OtlpUsage {
+
+	private static final int STRIPES = 256;
 
 	private final UsageLedger ledger;
 
 	private final SeriesStore series;
 
+	private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
 	OtlpUsage(UsageLedger ledger, SeriesStore series) {
 		this.ledger = ledger;
 		this.series = series;
+		for (int i = 0; i < STRIPES; i++) {
+			this.stripes[i] = new ReentrantLock();
+		}
 	}
 
 	/**
@@ -37,18 +45,34 @@ class OtlpUsage {
 	 * @param request the export
 	 * @return what the ledger stored
 	 */
-	@Transactional
 	IngestResult store(IngestPrincipal principal, ExportMetricsServiceRequest request) {
 		List<MetricPoint> points = ClaudeCodeMetrics.points(request, UsageIdentity.apiKeyName(principal.keyName()));
 		if (points.isEmpty()) {
 			return new IngestResult(0, 0, List.of());
 		}
-		Set<String> cumulative = new LinkedHashSet<>();
+		TreeSet<Integer> locks = new TreeSet<>();
+		points.stream()
+			.filter(MetricPoint::cumulative)
+			.forEach((point) -> locks.add(Math.floorMod(point.seriesKey().hashCode(), STRIPES)));
+		if (locks.isEmpty()) {
+			return this.ledger.ingest(principal.workspaceId(), MetricUsage.records(points, SeriesState.none()));
+		}
+		locks.forEach((stripe) -> this.stripes[stripe].lock());
+		try {
+			return storeCumulative(principal.workspaceId(), points);
+		}
+		finally {
+			locks.descendingSet().forEach((stripe) -> this.stripes[stripe].unlock());
+		}
+	}
+
+	private IngestResult storeCumulative(Long workspaceId, List<MetricPoint> points) {
+		TreeSet<String> cumulative = new TreeSet<>();
 		points.stream().filter(MetricPoint::cumulative).forEach((point) -> cumulative.add(point.seriesKey()));
-		SeriesState state = this.series.load(principal.workspaceId(), cumulative);
+		SeriesState state = this.series.load(workspaceId, cumulative);
 		List<UsageInput> records = MetricUsage.records(points, state);
-		IngestResult result = this.ledger.ingest(principal.workspaceId(), records);
-		this.series.save(principal.workspaceId(), state);
+		IngestResult result = this.ledger.ingest(workspaceId, records, () -> this.series.save(workspaceId, state));
+		this.series.committed(workspaceId, state);
 		return result;
 	}
 
