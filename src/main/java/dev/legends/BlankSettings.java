@@ -24,7 +24,7 @@ class BlankSettings implements EnvironmentPostProcessor {
 		useDefaultWhenBlank(environment, defaults, "SLACK_API_URL", "https://slack.com/api/");
 		useDefaultWhenBlank(environment, defaults, "LEGENDS_TIMEZONE", "UTC");
 		useDefaultWhenBlank(environment, defaults, "LEGENDS_DB_URL",
-				"jdbc:h2:file:" + dataDir + "/legends;DB_CLOSE_ON_EXIT=FALSE");
+				"jdbc:h2:file:" + dataDir + "/legends;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
 		if (!valueOrDefault(environment, "LEGENDS_DB_URL", "jdbc:h2:").startsWith("jdbc:postgresql:")) {
 			useDefaultWhenBlank(environment, defaults, "LEGENDS_DB_USER", "sa");
 		}

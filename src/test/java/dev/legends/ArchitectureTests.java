@@ -5,10 +5,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
- * Slack stays at the edge: domain modules never see Slack types.
+ * Slack stays at the edge: domain modules never see Slack types; periodic work runs on
+ * Quartz (once per cluster), never on Spring's per-instance scheduler.
  */
 class ArchitectureTests {
 
@@ -24,6 +29,12 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAPackage("com.slack..")
 			.check(this.classes);
+	}
+
+	@Test
+	void periodicWorkWhenDeclaredIsNeverSpringScheduled() {
+		noMethods().should().beAnnotatedWith(Scheduled.class).check(this.classes);
+		noClasses().should().beAnnotatedWith(EnableScheduling.class).check(this.classes);
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.google.gson.JsonArray;
@@ -33,7 +35,11 @@ import org.springframework.stereotype.Service;
 @Service
 class DemoConsole {
 
-	static final String CHANNEL = "C0DEMOGENERAL";
+	static final String CHANNEL = DemoPeople.GENERAL;
+
+	private static final String HOOKS = "https://hooks.legends-demo.invalid/";
+
+	private static final Pattern MENTION = Pattern.compile("(^|\\s)@([A-Za-z][A-Za-z0-9._-]*)");
 
 	private final SlackRuntime runtime;
 
@@ -52,35 +58,38 @@ class DemoConsole {
 	}
 
 	/**
-	 * Send {@code /legends text} as a demo person.
+	 * Send {@code /legends text} as a demo person in a channel; {@code @handle} mentions
+	 * of demo people are escaped as Slack escapes them.
 	 * @param userId the demo person
+	 * @param channelId the channel (or DM) it is typed in
 	 * @param text the command text
 	 * @return Legends' answer and the Web API calls it made meanwhile
 	 */
-	ConsoleReply command(String userId, String text) {
+	ConsoleReply command(String userId, String channelId, String text) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("token", "demo");
 		form.put("team_id", OfflineSlackApi.TEAM_ID);
 		form.put("team_domain", "legends-demo");
-		form.put("channel_id", CHANNEL);
-		form.put("channel_name", "general");
+		form.put("channel_id", channelId);
+		form.put("channel_name", channelName(channelId));
 		form.put("user_id", userId);
-		form.put("user_name", userId.toLowerCase());
+		form.put("user_name", handleOf(userId));
 		form.put("command", "/legends");
-		form.put("text", text);
+		form.put("text", escapeMentions(text));
 		form.put("api_app_id", "A0LEGENDS");
 		form.put("is_enterprise_install", "false");
-		form.put("response_url", "https://hooks.legends-demo.invalid/commands/" + this.sequence.incrementAndGet());
-		form.put("trigger_id", this.sequence.incrementAndGet() + ".demo");
+		form.put("response_url",
+				HOOKS + "commands/" + this.sequence.incrementAndGet() + "/" + channelId + "/" + userId);
+		form.put("trigger_id", triggerFor(userId));
 		String body = form.entrySet()
 			.stream()
 			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(body);
+		return send(body, "application/x-www-form-urlencoded");
 	}
 
 	/**
-	 * Click a button in a message as a demo person.
+	 * Click a button in a message in {@link DemoPeople#GENERAL} as a demo person.
 	 * @param userId the demo person
 	 * @param actionId the button's action id
 	 * @param value the button's value
@@ -92,26 +101,106 @@ class DemoConsole {
 		action.addProperty("action_id", actionId);
 		action.addProperty("block_id", "demo");
 		action.addProperty("value", value);
-		action.addProperty("action_ts", Instant.now().getEpochSecond() + ".000100");
 		JsonArray actions = new JsonArray();
 		actions.add(action);
 		JsonObject payload = new JsonObject();
 		payload.addProperty("type", "block_actions");
-		payload.add("team", object("id", OfflineSlackApi.TEAM_ID, "domain", "legends-demo"));
-		payload.add("user", object("id", userId, "username", userId.toLowerCase()));
-		payload.addProperty("api_app_id", "A0LEGENDS");
-		payload.addProperty("token", "demo");
-		payload.addProperty("trigger_id", this.sequence.incrementAndGet() + ".demo");
-		payload.add("container", object("type", "message", "message_ts", "1700000000.000100"));
+		payload.add("container", object("type", "message", "message_ts", "1700000000.000100", "channel_id", CHANNEL));
 		payload.add("channel", object("id", CHANNEL, "name", "general"));
 		payload.add("message", object("type", "message", "ts", "1700000000.000100"));
-		payload.addProperty("response_url",
-				"https://hooks.legends-demo.invalid/actions/" + this.sequence.incrementAndGet());
 		payload.add("actions", actions);
-		return send("payload=" + encode(payload.toString()));
+		return interact(userId, payload);
 	}
 
-	private ConsoleReply send(String body) {
+	/**
+	 * Send an interaction payload (a button click, a modal submission or closing, an
+	 * options request) as a demo person, completed with what Slack adds: team, user, app,
+	 * trigger id and, for messages, a response URL.
+	 * @param userId the demo person
+	 * @param payload the payload as the console built it
+	 * @return Legends' answer and the Web API calls it made meanwhile
+	 */
+	ConsoleReply interact(String userId, JsonObject payload) {
+		payload.add("team", object("id", OfflineSlackApi.TEAM_ID, "domain", "legends-demo"));
+		payload.add("user", object("id", userId, "username", handleOf(userId), "name", handleOf(userId), "team_id",
+				OfflineSlackApi.TEAM_ID));
+		payload.addProperty("api_app_id", "A0LEGENDS");
+		payload.addProperty("token", "demo");
+		payload.addProperty("is_enterprise_install", false);
+		payload.addProperty("trigger_id", triggerFor(userId));
+		JsonObject container = payload.has("container") ? payload.getAsJsonObject("container") : null;
+		if (container != null && "message".equals(text(container, "type"))) {
+			String channelId = text(container, "channel_id");
+			if (channelId == null && payload.has("channel")) {
+				channelId = text(payload.getAsJsonObject("channel"), "id");
+			}
+			channelId = (channelId != null) ? channelId : CHANNEL;
+			container.addProperty("channel_id", channelId);
+			payload.add("channel", object("id", channelId, "name", channelName(channelId)));
+			payload.addProperty("response_url", HOOKS + "actions/" + this.sequence.incrementAndGet() + "/" + channelId
+					+ "/" + text(container, "message_ts") + "/" + userId);
+		}
+		if (payload.has("actions")) {
+			for (var action : payload.getAsJsonArray("actions")) {
+				action.getAsJsonObject().addProperty("action_ts", Instant.now().getEpochSecond() + ".000100");
+			}
+		}
+		return send("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+	}
+
+	/**
+	 * Tell Legends a demo person opened its Home tab ({@code app_home_opened}).
+	 * @param userId the demo person
+	 * @return Legends' answer and the Web API calls it made meanwhile
+	 */
+	ConsoleReply homeOpened(String userId) {
+		JsonObject event = object("type", "app_home_opened", "user", userId, "channel",
+				OfflineSlackApi.dmChannelOf(userId), "tab", "home", "event_ts",
+				Instant.now().getEpochSecond() + ".000200");
+		JsonObject body = object("token", "demo", "team_id", OfflineSlackApi.TEAM_ID, "api_app_id", "A0LEGENDS", "type",
+				"event_callback", "event_id", "Ev0DEMO" + this.sequence.incrementAndGet());
+		body.add("event", event);
+		body.addProperty("event_time", Instant.now().getEpochSecond());
+		return send(body.toString(), "application/json");
+	}
+
+	static String escapeMentions(String text) {
+		Matcher matcher = MENTION.matcher(text);
+		StringBuilder escaped = new StringBuilder();
+		while (matcher.find()) {
+			String replacement = DemoPeople.byHandle(matcher.group(2))
+				.map((person) -> matcher.group(1) + "<@" + person.id() + "|" + person.handle() + ">")
+				.orElse(matcher.group());
+			matcher.appendReplacement(escaped, Matcher.quoteReplacement(replacement));
+		}
+		matcher.appendTail(escaped);
+		return escaped.toString();
+	}
+
+	private String triggerFor(String userId) {
+		return this.sequence.incrementAndGet() + "." + userId + ".demo";
+	}
+
+	private static String handleOf(String userId) {
+		return DemoPeople.ALL.stream()
+			.filter((person) -> person.id().equals(userId))
+			.map(DemoPeople.Person::handle)
+			.findFirst()
+			.orElse(userId.toLowerCase());
+	}
+
+	private static String channelName(String channelId) {
+		if (channelId.startsWith("D")) {
+			return "directmessage";
+		}
+		return DemoPeople.channel(channelId).map(DemoPeople.Channel::name).orElse("general");
+	}
+
+	private static String text(JsonObject object, String key) {
+		return (object.has(key) && object.get(key).isJsonPrimitive()) ? object.get(key).getAsString() : null;
+	}
+
+	private ConsoleReply send(String body, String contentType) {
 		long before = this.offline.recordedCount();
 		long timestamp = Instant.now().getEpochSecond();
 		String signature = new SlackSignature.Generator(this.runtime.signingSecret())
@@ -119,7 +208,7 @@ class DemoConsole {
 		String port = this.environment.getProperty("local.server.port", "3000");
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
 			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Content-Type", contentType)
 			.header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
 			.header("X-Slack-Signature", signature)
 			.POST(HttpRequest.BodyPublishers.ofString(body))

@@ -1,16 +1,24 @@
 package dev.legends.demo;
 
 import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import dev.legends.demo.DemoConsole.ConsoleReply;
 import dev.legends.demo.DemoPeople.Person;
 import dev.legends.slack.OfflineSlackApi;
 import dev.legends.slack.OfflineSlackApi.RecordedCall;
+import dev.legends.slack.OfflineSlackApi.UploadedFile;
 import dev.legends.slack.SlackMode;
 import dev.legends.slack.SlackRuntime;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,10 +59,61 @@ class DemoController {
 		return DemoPeople.ALL;
 	}
 
+	@GetMapping("/demo/workspace")
+	Map<String, Object> workspace() {
+		requireDemo();
+		return Map.of("people", DemoPeople.ALL, "channels", DemoPeople.CHANNELS, "recorded",
+				this.offline.recordedCount());
+	}
+
 	@PostMapping("/demo/command")
 	ConsoleReply command(@RequestBody ConsoleCommand command) {
 		requireDemo();
-		return this.console.command(person(command.user()), (command.text() != null) ? command.text() : "");
+		String channel = (command.channel() == null || command.channel().isBlank()) ? DemoConsole.CHANNEL
+				: command.channel();
+		if (!channel.equals(OfflineSlackApi.dmChannelOf(person(command.user())))
+				&& DemoPeople.channel(channel).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"channel must be a demo channel or the person's DM with Legends");
+		}
+		return this.console.command(person(command.user()), channel, (command.text() != null) ? command.text() : "");
+	}
+
+	@PostMapping("/demo/interact")
+	ConsoleReply interact(@RequestBody String body) {
+		requireDemo();
+		JsonObject request;
+		try {
+			request = JsonParser.parseString(body).getAsJsonObject();
+		}
+		catch (RuntimeException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "body must be {\"user\": …, \"payload\": {…}}");
+		}
+		String user = request.has("user") && request.get("user").isJsonPrimitive() ? request.get("user").getAsString()
+				: null;
+		if (!request.has("payload") || !request.get("payload").isJsonObject()
+				|| !request.getAsJsonObject("payload").has("type")) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "payload with a type is required");
+		}
+		return this.console.interact(person(user), request.getAsJsonObject("payload"));
+	}
+
+	@PostMapping("/demo/home")
+	ConsoleReply home(@RequestBody ConsoleCommand open) {
+		requireDemo();
+		return this.console.homeOpened(person(open.user()));
+	}
+
+	@GetMapping("/demo/files/{fileId}")
+	ResponseEntity<byte[]> file(@PathVariable String fileId) {
+		requireDemo();
+		UploadedFile file = this.offline.file(fileId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such file"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.mimetype()))
+			.header("Content-Disposition",
+					"inline; filename=\"" + file.name().replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+			.body(file.content());
 	}
 
 	@PostMapping("/demo/click")
@@ -90,8 +149,9 @@ class DemoController {
 	 *
 	 * @param user the demo person's user id
 	 * @param text the text after {@code /legends}
+	 * @param channel the channel it is typed in (default {@code #general})
 	 */
-	record ConsoleCommand(String user, String text) {
+	record ConsoleCommand(String user, String text, String channel) {
 
 	}
 

@@ -17,8 +17,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, introduces the demo people to the offline Slack directory and the
- * workspace, seeds an empty demo workspace, and says where the console is.
+ * In demo mode, introduces the demo people and channels to the offline Slack directory
+ * and the workspace, tops up the demo data, and says where the console is.
  */
 @Component
 class DemoSetup {
@@ -48,20 +48,25 @@ class DemoSetup {
 		if (this.runtime.mode() != SlackMode.DEMO) {
 			return;
 		}
+		String port = this.environment.getProperty("local.server.port", "3000");
+		this.offline.setBaseUrl("http://localhost:" + port);
+		DemoPeople.CHANNELS.forEach((channel) -> this.offline.addChannel(channel.id(), channel.name()));
 		Map<String, Member> people = new LinkedHashMap<>();
 		for (DemoPeople.Person person : DemoPeople.ALL) {
 			this.offline.addUser(person.id(), person.name(), person.email(), person.admin());
 			people.put(person.id(), this.members.member(OfflineSlackApi.TEAM_ID, person.id()));
 		}
 		try {
-			if (this.data.seedIfEmpty(people)) {
-				logger.info("Demo workspace seeded with four weeks of usage and a few outcomes");
+			DemoData.Added added = this.data.topUp(people);
+			if (added.any()) {
+				logger.info("Demo workspace topped up: {} teams, {} usage records and {} outcomes added", added.teams(),
+						added.usageRecords(), added.outcomes());
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not seed the demo workspace: {}", ex.getMessage());
+			logger.error("Could not top up the demo workspace", ex);
 		}
-		logger.info("Demo console: http://localhost:{}/demo", this.environment.getProperty("local.server.port"));
+		logger.info("Demo console: http://localhost:{}/demo", port);
 	}
 
 }

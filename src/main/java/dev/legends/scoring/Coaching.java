@@ -15,7 +15,6 @@ import dev.legends.workspace.WorkspaceProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,11 +52,10 @@ public class Coaching {
 	}
 
 	/**
-	 * Run the weekly coaching for every active workspace (Mondays, 10:00 in
-	 * {@code LEGENDS_TIMEZONE} by default).
+	 * Run the weekly coaching for every active workspace (a Quartz job, once per cluster:
+	 * Mondays, 10:00 in {@code LEGENDS_TIMEZONE} by default).
 	 */
-	@Scheduled(cron = "${legends.scoring.coaching-cron:0 0 10 * * MON}", zone = "${legends.timezone:UTC}")
-	void weekly() {
+	public void weekly() {
 		if (!this.properties.coaching().enabled()) {
 			return;
 		}

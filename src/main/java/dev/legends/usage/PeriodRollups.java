@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Usage per identity and model in each ISO week, calendar month and quarter of the
@@ -35,9 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * A record belongs to the period its hourly bucket starts in, exactly as the hourly
- * rollups count it. The rows are cut in {@code LEGENDS_TIMEZONE}; when the application
- * starts with another timezone than the rows were cut in, they are rebuilt from the
- * hourly rollups before any request is served.
+ * rollups count it. The rows are cut in {@code LEGENDS_TIMEZONE}, recorded in the
+ * database by the first instance ({@code usage_period_zone}); an instance started with
+ * another timezone refuses to start unless told to rebuild them for it
+ * ({@code legends.rebuild-periods-for-timezone}, see {@link PeriodZone}), and an instance
+ * that finds them rebuilt for another timezone while it runs stops adding to them.
  */
 @Repository
 class PeriodRollups implements SmartInitializingSingleton {
@@ -52,14 +52,14 @@ class PeriodRollups implements SmartInitializingSingleton {
 
 	private final ZoneId zone;
 
-	private final TransactionTemplate transactions;
+	private final PeriodZone periodZone;
 
 	private volatile boolean current;
 
-	PeriodRollups(JdbcTemplate jdbc, WorkspaceProperties workspace, PlatformTransactionManager transactionManager) {
+	PeriodRollups(JdbcTemplate jdbc, WorkspaceProperties workspace, PeriodZone periodZone) {
 		this.jdbc = jdbc;
 		this.zone = workspace.timezone();
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.periodZone = periodZone;
 	}
 
 	/**
@@ -90,6 +90,15 @@ class PeriodRollups implements SmartInitializingSingleton {
 	 * @param hourly sums per identity, model and hour
 	 */
 	void add(Long workspaceId, Map<RollupKey, TokenCounts> hourly) {
+		if (!this.periodZone.stillCutIn(this.zone)) {
+			this.current = false;
+			throw new IllegalStateException("Usage period totals were rebuilt for another timezone than this "
+					+ "instance's LEGENDS_TIMEZONE " + this.zone + ": restart it with the new LEGENDS_TIMEZONE");
+		}
+		addInZone(workspaceId, hourly);
+	}
+
+	private void addInZone(Long workspaceId, Map<RollupKey, TokenCounts> hourly) {
 		Map<Key, TokenCounts> periods = new HashMap<>();
 		hourly.forEach((key, counts) -> {
 			LocalDate day = key.bucketStart().atZone(this.zone).toLocalDate();
@@ -145,20 +154,12 @@ class PeriodRollups implements SmartInitializingSingleton {
 
 	/**
 	 * Make sure the rows are cut in the configured timezone before requests are served:
-	 * rebuild them from the hourly rollups when they were cut in another (or never).
+	 * build them on a new database, rebuild them from the hourly rollups when told to,
+	 * refuse to start when they were cut in another timezone.
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		String builtIn = this.jdbc.query("select zone_id from usage_period_zone where id = 1",
-				(ResultSet rs) -> rs.next() ? rs.getString(1) : null);
-		if (!this.zone.getId().equals(builtIn)) {
-			long started = System.nanoTime();
-			int rows = this.transactions.execute((status) -> rebuild());
-			if (rows > 0 || builtIn != null) {
-				logger.info("Rebuilt usage period totals for timezone {} (were {}): {} rows in {} ms", this.zone,
-						(builtIn != null) ? builtIn : "none", rows, (System.nanoTime() - started) / 1_000_000);
-			}
-		}
+		this.periodZone.prepare(this.zone, this::rebuild);
 		this.current = true;
 	}
 
@@ -175,11 +176,8 @@ class PeriodRollups implements SmartInitializingSingleton {
 						byWorkspace.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
 							.merge(key, UsageStore.counts(rs, 5), TokenCounts::plus);
 					}, chunk.get(0), chunk.get(chunk.size() - 1));
-			byWorkspace.forEach(this::add);
+			byWorkspace.forEach(this::addInZone);
 		}
-		this.jdbc.update("delete from usage_period_zone");
-		this.jdbc.update("insert into usage_period_zone (id, zone_id, built_at) values (1, ?, ?)", this.zone.getId(),
-				UsageStore.utc(Instant.now()));
 		Integer rows = this.jdbc.queryForObject("select count(*) from usage_period_rollup", Integer.class);
 		return (rows != null) ? rows : 0;
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -256,7 +257,7 @@ class RollupFolder implements SmartLifecycle {
 
 	private int foldOldest() {
 		List<Batch> batches = this.pending.lockOldest(PER_TRANSACTION);
-		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new HashMap<>();
+		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new TreeMap<>();
 		List<Long> ids = new ArrayList<>();
 		for (Batch batch : batches) {
 			Map<RollupKey, TokenCounts> sums = byWorkspace.computeIfAbsent(batch.workspaceId(),

@@ -17,6 +17,7 @@ import dev.legends.usage.UsageStore.Grouped;
 import dev.legends.usage.UsageStore.Hourly;
 import dev.legends.usage.UsageStore.IdentityRow;
 import dev.legends.workspace.MemberProfileChanged;
+import dev.legends.workspace.RetryingTransactions;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.context.event.EventListener;
@@ -57,13 +58,13 @@ public class UsageLedger {
 
 	private final IdentityCache identities;
 
-	private final TransactionTemplate transactions;
+	private final RetryingTransactions transactions;
 
 	private final TransactionTemplate reads;
 
 	UsageLedger(UsageStore store, PeriodRollups periods, PendingSums pending, RollupFolder folder, UsageWriter writer,
 			IdentityCache identities, IdentityResolver resolver, Pricing pricing,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, RetryingTransactions transactions) {
 		this.store = store;
 		this.periods = periods;
 		this.pending = pending;
@@ -72,7 +73,7 @@ public class UsageLedger {
 		this.identities = identities;
 		this.resolver = resolver;
 		this.pricing = pricing;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions = transactions;
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
 		this.reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -229,7 +230,7 @@ public class UsageLedger {
 		IdentityMapping mapping = this.transactions.execute((status) -> {
 			IdentityRow row = this.store.findIdentities(workspaceId, List.of(identity)).get(identity);
 			if (row == null) {
-				this.store.insertIdentity(workspaceId, identity, memberId);
+				this.store.setIdentityMember(this.store.identityFor(workspaceId, identity, memberId), memberId);
 				return new IdentityMapping(identity, memberId, null, 0);
 			}
 			this.store.setIdentityMember(row.id(), memberId);

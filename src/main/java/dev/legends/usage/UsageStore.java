@@ -19,13 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.legends.workspace.InsertIfAbsent;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -59,8 +58,11 @@ class UsageStore {
 
 	private final JdbcTemplate jdbc;
 
-	UsageStore(JdbcTemplate jdbc) {
+	private final InsertIfAbsent inserts;
+
+	UsageStore(JdbcTemplate jdbc, InsertIfAbsent inserts) {
 		this.jdbc = jdbc;
+		this.inserts = inserts;
 	}
 
 	Map<UsageIdentity, IdentityRow> findIdentities(Long workspaceId, Collection<UsageIdentity> identities) {
@@ -79,21 +81,17 @@ class UsageStore {
 		return found;
 	}
 
-	long insertIdentity(Long workspaceId, UsageIdentity identity, Long memberId) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					"insert into usage_identity (workspace_id, kind, identity_value, member_id, created_at) "
-							+ "values (?, ?, ?, ?, ?)",
-					new String[] { "id" });
-			statement.setLong(1, workspaceId);
-			statement.setString(2, identity.kind().name());
-			statement.setString(3, identity.value());
-			statement.setObject(4, memberId);
-			statement.setObject(5, utc(Instant.now()));
-			return statement;
-		}, keys);
-		return keys.getKey().longValue();
+	/**
+	 * The id of an identity's row, inserted (with this member, or none) when the
+	 * workspace has none yet; concurrent batches that bring the same new identity share
+	 * one row.
+	 */
+	long identityFor(Long workspaceId, UsageIdentity identity, Long memberId) {
+		this.inserts.insert(
+				"insert into usage_identity (workspace_id, kind, identity_value, member_id, created_at) "
+						+ "values (?, ?, ?, ?, ?)",
+				workspaceId, identity.kind().name(), identity.value(), memberId, utc(Instant.now()));
+		return this.findIdentities(workspaceId, List.of(identity)).get(identity).id();
 	}
 
 	void setIdentityMember(long identityId, Long memberId) {

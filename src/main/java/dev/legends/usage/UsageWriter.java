@@ -2,10 +2,11 @@ package dev.legends.usage;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,14 +16,15 @@ import java.util.concurrent.TimeUnit;
 import dev.legends.usage.UsageStore.IdentityRow;
 import dev.legends.usage.UsageStore.KeyedInput;
 import dev.legends.usage.UsageStore.RollupKey;
+import dev.legends.workspace.RetryingTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,6 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class UsageWriter implements SmartLifecycle {
+
+	/**
+	 * The order identities are written in: by kind name and value, the same in every JVM
+	 * (unlike the hash order of a map keyed by them, which follows the enum's identity
+	 * hash).
+	 */
+	static final Comparator<UsageIdentity> IDENTITY_ORDER = Comparator
+		.comparing((UsageIdentity identity) -> identity.kind().name())
+		.thenComparing(UsageIdentity::value);
 
 	/** Started before the web server, stopped after it has drained its requests. */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -64,6 +75,8 @@ class UsageWriter implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionOperations retrying;
+
 	private final BlockingQueue<Ingest> queue = new LinkedBlockingQueue<>();
 
 	private final Thread writer;
@@ -71,13 +84,14 @@ class UsageWriter implements SmartLifecycle {
 	private volatile boolean running;
 
 	UsageWriter(UsageStore store, PendingRollups pending, RollupFolder folder, IdentityCache identities,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, RetryingTransactions retrying) {
 		this.store = store;
 		this.pending = pending;
 		this.folder = folder;
 		this.identities = identities;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.retrying = retrying::execute;
 		this.writer = new Thread(this::work, "legends-writer");
 		this.writer.setDaemon(true);
 	}
@@ -144,7 +158,7 @@ class UsageWriter implements SmartLifecycle {
 
 	private void writeGroup(List<Ingest> group) {
 		try {
-			commit(group);
+			commit(group, this.transactions);
 		}
 		catch (RuntimeException ex) {
 			if (group.size() > 1) {
@@ -155,27 +169,25 @@ class UsageWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Write one ingest in a transaction of its own; once more when a concurrent writer
-	 * (another instance) stored some of the same records or identities first: they count
-	 * as duplicates then.
+	 * Write one ingest in a transaction of its own, again when it fails transiently (a
+	 * deadlock with another instance's writer, or a unique key another instance took
+	 * first: the next attempt counts those records as duplicates).
 	 */
 	private void writeAlone(Ingest ingest) {
 		try {
-			try {
-				commit(List.of(ingest));
-			}
-			catch (DuplicateKeyException ex) {
-				commit(List.of(ingest));
-			}
+			commit(List.of(ingest), this.retrying);
 		}
 		catch (RuntimeException ex) {
 			ingest.done().completeExceptionally(ex);
 		}
 	}
 
-	private void commit(List<Ingest> group) {
+	private void commit(List<Ingest> group, TransactionOperations transactions) {
 		Map<WorkspaceIdentity, IdentityRow> seen = new HashMap<>();
-		List<IngestResult> results = this.transactions.execute((status) -> writeAll(group, seen));
+		List<IngestResult> results = transactions.execute((status) -> {
+			seen.clear();
+			return writeAll(group, seen);
+		});
 		seen.forEach((key, row) -> this.identities.put(key.workspaceId(), key.identity(), row));
 		this.folder.committed(pendingBatches(group));
 		for (int i = 0; i < group.size(); i++) {
@@ -188,16 +200,18 @@ class UsageWriter implements SmartLifecycle {
 	}
 
 	private List<IngestResult> writeAll(List<Ingest> group, Map<WorkspaceIdentity, IdentityRow> seen) {
-		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new LinkedHashMap<>();
+		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new TreeMap<>();
 		List<IngestResult> results = new ArrayList<>();
 		for (Ingest ingest : group) {
 			Long workspaceId = ingest.workspaceId();
 			Map<UsageIdentity, Long> identityIds = ensureIdentities(workspaceId, ingest.members(), seen);
-			Map<String, Map<String, KeyedInput>> bySource = new HashMap<>();
+			// Sorted by source and key: batches that share records insert them in one
+			// order
+			// on every instance, so they wait for each other instead of deadlocking.
+			Map<String, Map<String, KeyedInput>> bySource = new TreeMap<>();
 			for (UsageInput input : ingest.inputs()) {
 				KeyedInput keyed = new KeyedInput(input, DedupeKeys.of(input), identityIds.get(input.user()));
-				bySource.computeIfAbsent(input.source(), (source) -> new LinkedHashMap<>())
-					.putIfAbsent(keyed.key(), keyed);
+				bySource.computeIfAbsent(input.source(), (source) -> new TreeMap<>()).putIfAbsent(keyed.key(), keyed);
 			}
 			List<KeyedInput> fresh = insertNew(workspaceId, bySource);
 			Map<RollupKey, TokenCounts> sums = byWorkspace.computeIfAbsent(workspaceId, (id) -> new HashMap<>());
@@ -266,12 +280,15 @@ class UsageWriter implements SmartLifecycle {
 		if (unknown.isEmpty()) {
 			return ids;
 		}
+		// in one global order, so that concurrent writers (other instances) lock the rows
+		// they share in the same order
+		unknown.sort(IDENTITY_ORDER);
 		Map<UsageIdentity, IdentityRow> rows = this.store.findIdentities(workspaceId, unknown);
 		for (UsageIdentity identity : unknown) {
 			Long memberId = members.get(identity);
 			IdentityRow row = rows.get(identity);
 			if (row == null) {
-				row = new IdentityRow(this.store.insertIdentity(workspaceId, identity, memberId), memberId);
+				row = new IdentityRow(this.store.identityFor(workspaceId, identity, memberId), memberId);
 				seen.put(new WorkspaceIdentity(workspaceId, identity), row);
 				ids.put(identity, row.id());
 			}

@@ -52,14 +52,6 @@ public class Member {
 	protected Member() {
 	}
 
-	Member(Long workspaceId, String slackUserId, ZoneId defaultZone) {
-		this.workspaceId = workspaceId;
-		this.slackUserId = slackUserId;
-		this.displayName = slackUserId;
-		this.timeZone = defaultZone.getId();
-		this.refreshedAt = Instant.EPOCH;
-	}
-
 	void apply(DirectoryEntry entry, Instant now) {
 		this.displayName = entry.displayName();
 		this.realName = entry.realName();

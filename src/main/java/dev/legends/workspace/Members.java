@@ -3,6 +3,8 @@ package dev.legends.workspace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -36,9 +38,13 @@ public class Members {
 
 	private final ApplicationEventPublisher events;
 
+	private final InsertIfAbsent inserts;
+
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
-			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events) {
+			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
+			InsertIfAbsent inserts) {
 		this.events = events;
+		this.inserts = inserts;
 		this.workspaces = workspaces;
 		this.members = members;
 		this.directory = directory;
@@ -52,8 +58,7 @@ public class Members {
 	 * @return the workspace
 	 */
 	public Workspace workspace(String teamId) {
-		return this.workspaces.findBySlackTeamId(teamId)
-			.orElseGet(() -> this.workspaces.save(new Workspace(teamId, null, this.clock.instant())));
+		return this.workspaces.findBySlackTeamId(teamId).orElseGet(() -> createWorkspace(teamId));
 	}
 
 	/**
@@ -65,9 +70,8 @@ public class Members {
 	 */
 	public Member member(String teamId, String userId) {
 		Workspace workspace = workspace(teamId);
-		Member member = this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId)
-			.orElseGet(() -> newMember(workspace, userId));
-		boolean known = member.getId() != null;
+		Member member = memberFor(workspace, userId);
+		boolean known = !member.getRefreshedAt().equals(Instant.EPOCH);
 		if (known && !isStale(member)) {
 			return member;
 		}
@@ -196,8 +200,31 @@ public class Members {
 		return this.properties.timezone();
 	}
 
-	private Member newMember(Workspace workspace, String userId) {
-		return new Member(workspace.getId(), userId, this.properties.timezone());
+	/**
+	 * The workspace's member with this Slack id, created (never refreshed yet) when
+	 * unknown; requests that meet a new person at once share one row.
+	 */
+	private Member memberFor(Workspace workspace, String userId) {
+		return this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId).orElseGet(() -> {
+			this.inserts.insert("insert into member (workspace_id, slack_user_id, display_name, time_zone, "
+					+ "slack_admin, opted_out, on_vacation, refreshed_at) values (?, ?, ?, ?, false, false, false, ?)",
+					workspace.getId(), userId, userId, this.properties.timezone().getId(), utc(Instant.EPOCH));
+			return this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId).orElseThrow();
+		});
+	}
+
+	/**
+	 * The workspace with this Slack team id, created if unknown; requests that meet a new
+	 * workspace at once share one row.
+	 */
+	private Workspace createWorkspace(String teamId) {
+		this.inserts.insert("insert into workspace (slack_team_id, active, created_at) values (?, true, ?)", teamId,
+				utc(this.clock.instant()));
+		return this.workspaces.findBySlackTeamId(teamId).orElseThrow();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private boolean isStale(Member member) {

@@ -31,12 +31,6 @@ public class Workspace {
 	protected Workspace() {
 	}
 
-	Workspace(String slackTeamId, String name, Instant createdAt) {
-		this.slackTeamId = slackTeamId;
-		this.name = name;
-		this.createdAt = createdAt;
-	}
-
 	public Long getId() {
 		return this.id;
 	}

@@ -15,6 +15,7 @@ import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.RunningApp;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,20 +76,118 @@ class DemoModeTests {
 	}
 
 	@Test
-	void startWhenDemoWorkspaceEmptySeedsItOnceAndTheBurnerNeverTopsTheBoard() throws Exception {
+	void startWhenDemoWorkspaceEmptySeedsTheStoryAndRestartsNeverDuplicateIt() throws Exception {
+		Map<String, Integer> first;
 		try (RunningApp app = RunningApp.start(demoEnvironment())) {
-			String board = SlackMessages.visibleText(JsonParser
-				.parseString(post(app, "/demo/command", "{\"user\":\"U0DEMOKEN\",\"text\":\"top\"}").body())
-				.getAsJsonObject()
-				.get("ack")
-				.getAsString());
+			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+			first = counts(jdbc);
+			assertThat(first).containsEntry("team", 2)
+				.containsEntry("digest_schedule", 2)
+				.containsEntry("team_goal", 2);
+			assertThat(jdbc.queryForList("select distinct status from outcome", String.class))
+				.containsExactlyInAnyOrder("REPORTED", "CONFIRMED", "REJECTED", "WITHDRAWN");
+			String board = ack(app, "U0DEMOKEN", "top");
 			assertThat(board).contains("Grace Hopper");
 			int burner = board.indexOf("Tok N. Burner");
 			assertThat(burner == -1 || board.indexOf("Grace Hopper") < burner).as(board).isTrue();
+			for (String period : new String[] { "week", "last week" }) {
+				String efficiency = ack(app, "U0DEMOKEN", "top " + period + " efficiency");
+				assertThat(efficiency).as(period).doesNotContain("Nobody").contains("`1` *", "`2` *");
+				assertThat(ack(app, "U0DEMOKEN", "top " + period + " usage")).as(period).contains("Tok N. Burner");
+			}
 		}
 		try (RunningApp app = RunningApp.start(demoEnvironment())) {
-			assertThat(app.bean(JdbcTemplate.class).queryForObject("select count(*) from outcome", Integer.class))
-				.isEqualTo(6);
+			assertThat(counts(app.bean(JdbcTemplate.class))).isEqualTo(first);
+		}
+	}
+
+	@Test
+	void exportWhenAskedInDemoModeArrivesAsAFileInTheDm() throws Exception {
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			assertThat(ack(app, "U0DEMOADA", "export")).contains("Preparing your export");
+			JsonObject complete = awaitCall(app, "files.completeUploadExternal", "D0DEMOADA");
+			JsonObject file = JsonParser.parseString(complete.get("answer").getAsString())
+				.getAsJsonObject()
+				.getAsJsonArray("files")
+				.get(0)
+				.getAsJsonObject();
+			HttpResponse<String> download = get(app, "/demo/files/" + file.get("id").getAsString());
+			assertThat(download.statusCode()).isEqualTo(200);
+			assertThat(download.body()).contains("Ada Lovelace");
+			assertThat(get(app, "/demo/outbox").body()).doesNotContain("Sorry, I couldn't send your export");
+		}
+	}
+
+	@Test
+	void digestNowWhenAskedInDemoModePostsTheChartInTheDigestsThread() throws Exception {
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			post(app, "/demo/command",
+					"{\"user\":\"U0DEMOMARGARET\",\"channel\":\"C0DEMOPLATFORM\",\"text\":\"digest now\"}");
+			JsonObject digest = awaitCall(app, "chat.postMessage", "C0DEMOPLATFORM");
+			String ts = JsonParser.parseString(digest.get("answer").getAsString())
+				.getAsJsonObject()
+				.get("ts")
+				.getAsString();
+			JsonObject chart = awaitCall(app, "files.completeUploadExternal", "C0DEMOPLATFORM");
+			assertThat(chart.getAsJsonObject("parameters").get("thread_ts").getAsString()).isEqualTo(ts);
+			String fileId = JsonParser.parseString(chart.get("answer").getAsString())
+				.getAsJsonObject()
+				.getAsJsonArray("files")
+				.get(0)
+				.getAsJsonObject()
+				.get("id")
+				.getAsString();
+			HttpResponse<byte[]> png = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/demo/files/" + fileId))
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+			assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+		}
+	}
+
+	@Test
+	void commandWhenMentionTypedAsAtNameSendsItEscapedAsSlackDoes() throws Exception {
+		assertThat(DemoConsole.escapeMentions("why @grace last week")).isEqualTo("why <@U0DEMOGRACE|grace> last week");
+		assertThat(DemoConsole.escapeMentions("mail me@example.com @nobody")).isEqualTo("mail me@example.com @nobody");
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			assertThat(ack(app, "U0DEMOADA", "why @grace")).contains("Grace Hopper");
+		}
+	}
+
+	@Test
+	void interactWhenModalSubmittedWithoutTitleAnswersWithErrorsUnderTheField() throws Exception {
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			post(app, "/demo/command", "{\"user\":\"U0DEMOGRACE\",\"text\":\"report\"}");
+			JsonObject opened = JsonParser
+				.parseString(JsonParser.parseString(awaitCall(app, "views.open", null).get("answer").getAsString())
+					.getAsJsonObject()
+					.get("view")
+					.toString())
+				.getAsJsonObject();
+			JsonObject payload = new JsonObject();
+			payload.addProperty("type", "view_submission");
+			payload.add("view", opened);
+			JsonObject request = new JsonObject();
+			request.addProperty("user", "U0DEMOGRACE");
+			request.add("payload", payload);
+			String reply = post(app, "/demo/interact", request.toString()).body();
+			JsonObject ack = JsonParser
+				.parseString(JsonParser.parseString(reply).getAsJsonObject().get("ack").getAsString())
+				.getAsJsonObject();
+			assertThat(ack.get("response_action").getAsString()).isEqualTo("errors");
+			assertThat(ack.getAsJsonObject("errors").keySet()).isNotEmpty();
+			assertThat(post(app, "/demo/interact", "{\"user\":\"U0DEMOGRACE\"}").statusCode()).isEqualTo(400);
+		}
+	}
+
+	@Test
+	void homeWhenOpenedInTheConsolePublishesTheHomeTab() throws Exception {
+		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+			post(app, "/demo/home", "{\"user\":\"U0DEMOMARGARET\"}");
+			JsonObject publish = awaitCall(app, "views.publish", null);
+			assertThat(publish.getAsJsonObject("parameters").get("user_id").getAsString()).isEqualTo("U0DEMOMARGARET");
+			assertThat(SlackMessages.visibleText(publish.getAsJsonObject("parameters").get("view").getAsString()))
+				.contains("Platform");
 		}
 	}
 
@@ -132,6 +231,40 @@ class DemoModeTests {
 		HttpResponse<String> response = slack.send(slack.commandBody(userId, text, "C0DEMO"),
 				"application/x-www-form-urlencoded", Instant.now().getEpochSecond(), secret);
 		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
+	private static Map<String, Integer> counts(JdbcTemplate jdbc) {
+		Map<String, Integer> counts = new java.util.TreeMap<>();
+		for (String table : new String[] { "outcome", "usage_record", "team", "team_goal", "digest_schedule" }) {
+			counts.put(table, jdbc.queryForObject("select count(*) from " + table, Integer.class));
+		}
+		return counts;
+	}
+
+	private static String ack(RunningApp app, String user, String text) throws Exception {
+		JsonObject request = new JsonObject();
+		request.addProperty("user", user);
+		request.addProperty("text", text);
+		return SlackMessages.visibleText(JsonParser.parseString(post(app, "/demo/command", request.toString()).body())
+			.getAsJsonObject()
+			.get("ack")
+			.getAsString());
+	}
+
+	private static JsonObject awaitCall(RunningApp app, String method, String channel) throws Exception {
+		for (int attempt = 0; attempt < 300; attempt++) {
+			for (var call : JsonParser.parseString(get(app, "/demo/outbox").body()).getAsJsonArray()) {
+				JsonObject object = call.getAsJsonObject();
+				JsonObject parameters = object.getAsJsonObject("parameters");
+				String target = parameters.has("channel_id") ? parameters.get("channel_id").getAsString()
+						: parameters.has("channel") ? parameters.get("channel").getAsString() : null;
+				if (object.get("method").getAsString().equals(method) && (channel == null || channel.equals(target))) {
+					return object;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError(method + " to " + channel + " never came: " + get(app, "/demo/outbox").body());
 	}
 
 	private static HttpResponse<String> post(RunningApp app, String path, String json) throws Exception {

@@ -3,6 +3,8 @@ package dev.legends.ingest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -11,32 +13,94 @@ import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
 import dev.legends.ingest.otlp.OtlpRequests;
+import dev.legends.testkit.Concurrently;
+import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.LegendsAppTest;
+import dev.legends.testkit.RunningApp;
 import dev.legends.testkit.SlackTestClient;
+import dev.legends.testkit.SlackUser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.legends.ingest.UsageBatchApiTests.batch;
+import static dev.legends.ingest.UsageBatchApiTests.json;
+import static dev.legends.ingest.UsageBatchApiTests.record;
+import static dev.legends.ingest.otlp.OtlpRequests.MINUTE;
+import static dev.legends.ingest.otlp.OtlpRequests.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fleet of clients sending at once, over real HTTP, with the default connection pool:
- * every request is answered 200 and everything answered is stored exactly once, also
- * while summaries are read during the burst.
+ * Ingest under concurrency: several collectors sending at once for people and workspaces
+ * Legends has not seen yet get a 200 each, and the people, identities and totals come out
+ * exactly once; a fleet of 64 clients sending at once over real HTTP, with the default
+ * connection pool, gets a 200 for every request and everything answered is stored exactly
+ * once, also while summaries are read during the burst.
  */
 @LegendsAppTest
 class ConcurrentIngestTests {
 
-	private static final int CLIENTS = 64;
+	private static final int CLIENTS = 8;
+
+	/** A fleet of clients, more than the connection pool has connections. */
+	private static final int FLEET = 64;
 
 	private static final int EXPORTS_PER_CLIENT = 5;
 
 	private static final int BATCHES_PER_CLIENT = 2;
 
-	private static final String WEEK = "/api/v1/usage/summary?start=2026-11-23T00:00:00Z&end=2026-11-30T00:00:00Z";
+	private static final String WEEK = UsageBatchApiTests.WEEK;
 
 	private static final JsonMapper JSON = new JsonMapper();
+
+	@Test
+	void ingestWhenEightBatchesBringTheSameNewPersonAtOnceAnswersEachAndCreatesThemOnce(SlackTestClient slack,
+			FakeSlackApi fake) throws InterruptedException {
+		SlackTestClient team = slack.inNewTeam();
+		String email = "new." + team.teamId().toLowerCase() + "@example.com";
+		fake.addUser(new SlackUser("U" + team.teamId(), "First Timer", email, "UTC", false));
+		IngestClient api = IngestClient.withNewKey(team, "collectors");
+		List<HttpResponse<String>> answers = Concurrently.run(CLIENTS,
+				(i) -> api.postJson("/api/v1/usage",
+						batch(record("first-" + i, "{\"email\":\"" + email + "\"}", 100, 10),
+								record("shared-" + i, "{\"api_key_name\":\"shared-" + (CLIENTS - i) + "\"}", 1, 1))));
+		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+		assertThat(answers).extracting((answer) -> json(answer).get("accepted").asInt()).containsOnly(2);
+		// Slack is asked who the email is in the background, after the batches are stored
+		JsonNode users = json(api.get(UsageBatchApiTests.WEEK)).get("users");
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (!users.get(0).get("matched").asBoolean() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			users = json(api.get(UsageBatchApiTests.WEEK)).get("users");
+		}
+		assertThat(users).hasSize(1 + CLIENTS);
+		JsonNode person = users.get(0);
+		assertThat(person.get("user").get("slack_id").asString()).isEqualTo("U" + team.teamId());
+		assertThat(person.get("input_tokens").asLong()).isEqualTo(CLIENTS * 100);
+		assertThat(json(api.get(UsageBatchApiTests.WEEK)).get("totals").get("input_tokens").asLong())
+			.isEqualTo(CLIENTS * 101);
+	}
+
+	@Test
+	void exportWhenEightArriveAtOnceOnAFreshDatabaseAnswersEachAndCreatesTheWorkspaceOnce() {
+		String key = "bootstrap-" + UUID.randomUUID();
+		try (RunningApp app = RunningApp.start(Map.of("LEGENDS_INGEST_KEY", key, "LEGENDS_DB_URL",
+				"jdbc:h2:mem:fresh-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"))) {
+			IngestClient api = new IngestClient("http://127.0.0.1:" + app.port(), key);
+			List<HttpResponse<String>> answers = Concurrently.run(CLIENTS,
+					(i) -> api.post("/otlp/v1/metrics", "application/x-protobuf",
+							OtlpRequests.delta("dev" + i + "@example.com")
+								.tokens("input", T0 + i * MINUTE, T0 + (i + 1) * MINUTE, 1000 + i)
+								.build()
+								.toByteArray()));
+			assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+			assertThat(app.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+				.queryForObject("select count(*) from workspace", Integer.class)).isEqualTo(1);
+			JsonNode totals = json(api.get(UsageBatchApiTests.WEEK)).get("totals");
+			assertThat(totals.get("input_tokens").asLong()).isEqualTo(CLIENTS * 1000 + 28);
+		}
+	}
 
 	@Test
 	void exportWhen64ClientsSendAtOnceAnswersEveryExportAndStoresItOnce(SlackTestClient slack) throws Exception {
@@ -54,7 +118,7 @@ class ConcurrentIngestTests {
 				.toByteArray();
 			return client.post("/otlp/v1/metrics", "application/x-protobuf", export);
 		});
-		int exports = CLIENTS * EXPORTS_PER_CLIENT;
+		int exports = FLEET * EXPORTS_PER_CLIENT;
 		assertThat(statuses).hasSize(exports).containsOnly(200);
 		JsonNode totals = totals(api);
 		assertThat(totals.get("input_tokens").asLong()).isEqualTo(100L * exports + (long) exports * (exports - 1) / 2);
@@ -85,27 +149,27 @@ class ConcurrentIngestTests {
 			}
 			return client.postJson("/api/v1/usage", batch.append("]}").toString());
 		});
-		assertThat(statuses).hasSize(CLIENTS * BATCHES_PER_CLIENT).containsOnly(200);
+		assertThat(statuses).hasSize(FLEET * BATCHES_PER_CLIENT).containsOnly(200);
 		JsonNode totals = totals(api);
-		long records = (long) CLIENTS * BATCHES_PER_CLIENT * perBatch;
+		long records = (long) FLEET * BATCHES_PER_CLIENT * perBatch;
 		assertThat(totals.get("input_tokens").asLong()).isEqualTo(3 * records);
 		assertThat(totals.get("output_tokens").asLong()).isEqualTo(2 * records);
 		assertThat(totals.get("requests").asLong()).isEqualTo(records);
 	}
 
 	/**
-	 * {@link #CLIENTS} clients of their own, released together, each sending a number of
+	 * {@link #FLEET} clients of their own, released together, each sending a number of
 	 * requests one after the other, while another client reads the summary over and over
 	 * (every read must answer 200 too).
 	 * @return every request's status
 	 */
 	private static List<Integer> burst(IngestClient api, int perClient,
 			BiFunction<IngestClient, Integer, HttpResponse<String>> request) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 1);
+		ExecutorService threads = Executors.newFixedThreadPool(FLEET + 1);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
 			List<Future<List<Integer>>> clients = new ArrayList<>();
-			for (int client = 0; client < CLIENTS; client++) {
+			for (int client = 0; client < FLEET; client++) {
 				int first = client * perClient;
 				IngestClient own = api.withKey(api.key());
 				clients.add(threads.submit(() -> {

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Week, month and quarter totals follow {@code LEGENDS_TIMEZONE}: after a restart with
- * another timezone, usage counts in the weeks of the new one.
+ * Week, month and quarter totals are cut in one timezone, recorded by the first start: a
+ * start with another {@code LEGENDS_TIMEZONE} is refused, unless it is told to rebuild
+ * the totals for it; after that, usage counts in the weeks of the new timezone.
  */
 class PeriodTotalsRestartTests {
 
@@ -24,23 +26,50 @@ class PeriodTotalsRestartTests {
 	Path dir;
 
 	@Test
-	void weekTotalsWhenRestartedInAnotherTimezoneFollowTheNewWeeks() {
+	void startWhenAnotherTimezoneWithoutRebuildIsRefusedWithWhatToDo() {
+		try (RunningApp app = RunningApp.start(environment("UTC", ""))) {
+			app.bean(Members.class).workspace(app.slack().inNewTeam().teamId());
+		}
+		assertThatThrownBy(() -> RunningApp.start(environment("Europe/Berlin", "")))
+			.hasRootCauseInstanceOf(PeriodZone.PeriodZoneMismatchException.class)
+			.rootCause()
+			.hasMessageContaining("LEGENDS_TIMEZONE is Europe/Berlin")
+			.hasMessageContaining("cut in UTC");
+		try (RunningApp app = RunningApp.start(environment("UTC", ""))) {
+			assertThat(app.bean(PeriodZone.class).stillCutIn(ZoneId.of("UTC"))).isTrue();
+		}
+	}
+
+	@Test
+	void startWhenRebuildAskedForAnotherTimezoneThanItsOwnIsRefused() {
+		try (RunningApp app = RunningApp.start(environment("UTC", ""))) {
+			app.bean(Members.class).workspace(app.slack().inNewTeam().teamId());
+		}
+		assertThatThrownBy(() -> RunningApp.start(environment("Europe/Berlin", "Europe/Paris")))
+			.hasRootCauseInstanceOf(PeriodZone.PeriodZoneMismatchException.class);
+	}
+
+	@Test
+	void weekTotalsWhenRestartedInAnotherTimezoneWithRebuildFollowTheNewWeeks() {
 		// Sunday 23:30 UTC is already Monday 00:30 in Berlin.
 		Instant sundayNight = Instant.parse("2026-11-29T23:30:00Z");
 		Long workspace;
-		try (RunningApp app = RunningApp.start(environment("UTC"))) {
+		try (RunningApp app = RunningApp.start(environment("UTC", ""))) {
 			workspace = app.bean(Members.class).workspace(app.slack().inNewTeam().teamId()).getId();
 			app.bean(UsageLedger.class)
 				.ingest(workspace,
 						List.of(UsageLedgerTests.record("late", UsageIdentity.apiKeyName("ci"), sundayNight, 900)));
 			assertThat(weekOf(app, workspace, "2026-11-23", "UTC")).isEqualTo(900);
 		}
-		try (RunningApp app = RunningApp.start(environment("Europe/Berlin"))) {
+		try (RunningApp app = RunningApp.start(environment("Europe/Berlin", "Europe/Berlin"))) {
 			assertThat(weekOf(app, workspace, "2026-11-23", "Europe/Berlin")).isZero();
 			assertThat(weekOf(app, workspace, "2026-11-30", "Europe/Berlin")).isEqualTo(900);
 			assertThat(app.bean(UsageLedger.class)
 				.workspaceTotals(workspace, window("2026-12-01", "2027-01-01", "Europe/Berlin"))
 				.inputTokens()).isZero();
+		}
+		try (RunningApp app = RunningApp.start(environment("Europe/Berlin", ""))) {
+			assertThat(weekOf(app, workspace, "2026-11-30", "Europe/Berlin")).isEqualTo(900);
 		}
 	}
 
@@ -55,9 +84,10 @@ class PeriodTotalsRestartTests {
 				java.time.LocalDate.parse(end).atStartOfDay(ZoneId.of(zone)).toInstant());
 	}
 
-	private Map<String, String> environment(String zone) {
+	private Map<String, String> environment(String zone, String rebuildFor) {
 		return Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + this.dir.resolve("legends") + ";DB_CLOSE_ON_EXIT=FALSE",
-				"LEGENDS_TIMEZONE", zone, "logging.level.root", "warn");
+				"LEGENDS_TIMEZONE", zone, "LEGENDS_REBUILD_PERIODS_FOR_TIMEZONE", rebuildFor, "logging.level.root",
+				"warn");
 	}
 
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The three rankings with hand-computed examples (the README's worked example).
+ * The three rankings with hand-computed examples (the worked example in docs/scoring.md).
  */
 class RankingsTests {
 

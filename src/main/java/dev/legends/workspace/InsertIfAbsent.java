@@ -1,0 +1,98 @@
+package dev.legends.workspace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Inserts a row unless a row with the same unique key exists, as the first half of every
+ * create-or-get: requests that create the same workspace, person or identity at once all
+ * succeed, one of them inserts, the others then read its row. A concurrent insert of the
+ * same key that is not committed yet is waited for (by the database's unique index), so
+ * the read after this always finds the row.
+ *
+ * <p>
+ * On PostgreSQL {@code INSERT … ON CONFLICT DO NOTHING}; elsewhere (H2) the insert runs
+ * behind a savepoint and a refused duplicate is rolled back to it, leaving the
+ * surrounding transaction intact.
+ */
+@Component
+public class InsertIfAbsent {
+
+	private final JdbcTemplate jdbc;
+
+	private volatile Boolean postgres;
+
+	InsertIfAbsent(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Insert a row unless its unique key is taken.
+	 * @param insert an {@code INSERT} statement of one row, without a conflict clause
+	 * @param args its parameters
+	 * @return {@code true} when this call inserted the row
+	 */
+	public boolean insert(String insert, Object... args) {
+		if (isPostgres()) {
+			return this.jdbc.update(insert + " on conflict do nothing", args) > 0;
+		}
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			return insertOrRefuse(insert, args);
+		}
+		return behindSavepoint(insert, args);
+	}
+
+	private boolean behindSavepoint(String insert, Object... args) {
+		DataSource dataSource = this.jdbc.getDataSource();
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			Savepoint savepoint = connection.setSavepoint();
+			boolean inserted = insertOrRefuse(insert, args);
+			if (inserted) {
+				connection.releaseSavepoint(savepoint);
+			}
+			else {
+				connection.rollback(savepoint);
+			}
+			return inserted;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Savepoint failed", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private boolean insertOrRefuse(String insert, Object... args) {
+		try {
+			return this.jdbc.update(insert, args) > 0;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private boolean isPostgres() {
+		Boolean known = this.postgres;
+		if (known == null) {
+			known = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> connection.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT)
+				.contains("postgres"));
+			this.postgres = known;
+		}
+		return known;
+	}
+
+}
