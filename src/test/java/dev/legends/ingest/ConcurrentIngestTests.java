@@ -68,8 +68,9 @@ class ConcurrentIngestTests {
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
 		assertThat(answers).extracting((answer) -> json(answer).get("accepted").asInt()).containsOnly(2);
 		// Slack is asked who the email is in the background, after the batches are stored
+		// (behind the lookups other tests of this app queued)
 		JsonNode users = json(api.get(UsageBatchApiTests.WEEK)).get("users");
-		long deadline = System.nanoTime() + 10_000_000_000L;
+		long deadline = System.nanoTime() + 120_000_000_000L;
 		while (!users.get(0).get("matched").asBoolean() && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 			users = json(api.get(UsageBatchApiTests.WEEK)).get("users");
