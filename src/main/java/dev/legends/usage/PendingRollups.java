@@ -69,15 +69,48 @@ class PendingRollups {
 	}
 
 	/**
-	 * Every pending batch of a workspace, for reads that add pending sums to the
-	 * rollups'.
+	 * Every pending batch of a workspace, for reads that add pending sums to the rollups'
+	 * (a batch that cannot be folded is left out, as the folder quarantines it).
 	 * @param workspaceId the workspace
 	 * @return the batches, oldest first
 	 */
 	List<Batch> ofWorkspace(Long workspaceId) {
-		return this.jdbc.query(
-				"select id, workspace_id, payload from usage_rollup_pending where workspace_id = ? order by id",
-				(rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3))), workspaceId);
+		List<Batch> batches = new java.util.ArrayList<>();
+		this.jdbc.query("select id, workspace_id, payload from usage_rollup_pending where workspace_id = ? order by id",
+				(ResultSet rs) -> {
+					try {
+						Batch batch = new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3)));
+						RollupQuarantine.checkPlausible(batch);
+						batches.add(batch);
+					}
+					catch (RuntimeException ex) {
+						if (!RollupQuarantine.isPoison(ex)) {
+							throw ex;
+						}
+						// left out: the folder quarantines it
+					}
+				}, workspaceId);
+		return batches;
+	}
+
+	/**
+	 * The ids of the oldest pending batches, unlocked.
+	 * @param limit how many at most
+	 * @return the ids, oldest first
+	 */
+	List<Long> oldestIds(int limit) {
+		return this.jdbc.queryForList("select id from usage_rollup_pending order by id fetch first ? rows only",
+				Long.class, limit);
+	}
+
+	/**
+	 * One pending batch, locked until the current transaction ends.
+	 * @param id the batch
+	 * @return the batch, or none when another instance folded it already
+	 */
+	List<Batch> lock(long id) {
+		return this.jdbc.query("select id, workspace_id, payload from usage_rollup_pending where id = ? for update",
+				(rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3))), id);
 	}
 
 	void delete(List<Long> ids) {
@@ -126,7 +159,22 @@ class PendingRollups {
 		return bytes.toByteArray();
 	}
 
+	/**
+	 * A batch's sums from its payload.
+	 * @param payload the payload
+	 * @return the sums
+	 * @throws RollupQuarantine.Unfoldable when the payload does not decode
+	 */
 	static Map<RollupKey, TokenCounts> decode(byte[] payload) {
+		try {
+			return decodeAny(payload);
+		}
+		catch (RuntimeException ex) {
+			throw new RollupQuarantine.Unfoldable("the payload does not decode (" + ex + ")", ex);
+		}
+	}
+
+	private static Map<RollupKey, TokenCounts> decodeAny(byte[] payload) {
 		try {
 			int format = ByteBuffer.wrap(payload).getInt();
 			if (format == FORMAT_1) {

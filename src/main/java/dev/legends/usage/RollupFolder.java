@@ -52,6 +52,8 @@ class RollupFolder implements SmartLifecycle {
 
 	private final PeriodRollups periods;
 
+	private final RollupQuarantine quarantine;
+
 	private final TransactionTemplate transactions;
 
 	private final Thread worker;
@@ -74,11 +76,12 @@ class RollupFolder implements SmartLifecycle {
 
 	private volatile boolean stopped;
 
-	RollupFolder(PendingRollups pending, UsageStore store, PeriodRollups periods,
+	RollupFolder(PendingRollups pending, UsageStore store, PeriodRollups periods, RollupQuarantine quarantine,
 			PlatformTransactionManager transactionManager) {
 		this.pending = pending;
 		this.store = store;
 		this.periods = periods;
+		this.quarantine = quarantine;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.worker = new Thread(this::work, "legends-rollups");
@@ -237,9 +240,9 @@ class RollupFolder implements SmartLifecycle {
 	private int foldSome() {
 		awaitNoHolds();
 		this.generation.incrementAndGet();
-		Integer folded;
+		int folded;
 		try {
-			folded = this.transactions.execute((status) -> foldOldest());
+			folded = foldOrQuarantine();
 		}
 		finally {
 			this.generation.incrementAndGet();
@@ -247,7 +250,7 @@ class RollupFolder implements SmartLifecycle {
 				this.generation.notifyAll();
 			}
 		}
-		if (folded == null || folded == 0) {
+		if (folded == 0) {
 			this.backlog.set(0);
 			return 0;
 		}
@@ -255,11 +258,57 @@ class RollupFolder implements SmartLifecycle {
 		return folded;
 	}
 
+	/**
+	 * Fold the oldest batches in one transaction; when that fails on their data, each
+	 * alone, quarantining the ones that fail alone.
+	 */
+	private int foldOrQuarantine() {
+		try {
+			Integer folded = this.transactions.execute((status) -> foldOldest());
+			return (folded != null) ? folded : 0;
+		}
+		catch (RuntimeException ex) {
+			if (!RollupQuarantine.isPoison(ex)) {
+				throw ex;
+			}
+			return foldOneByOne();
+		}
+	}
+
 	private int foldOldest() {
-		List<Batch> batches = this.pending.lockOldest(PER_TRANSACTION);
+		return foldBatches(this.pending.lockOldest(PER_TRANSACTION));
+	}
+
+	/**
+	 * After a fold of several batches failed on their data: the same oldest batches, each
+	 * in a transaction of its own, so that only a batch that fails alone is quarantined
+	 * and the others are folded.
+	 * @return how many were folded or quarantined
+	 */
+	private int foldOneByOne() {
+		int handled = 0;
+		for (long id : this.pending.oldestIds(PER_TRANSACTION)) {
+			try {
+				this.transactions.execute((status) -> foldBatches(this.pending.lock(id)));
+			}
+			catch (RuntimeException ex) {
+				if (!RollupQuarantine.isPoison(ex)) {
+					throw ex;
+				}
+				if (this.quarantine.quarantine(id, ex)) {
+					this.backlog.updateAndGet((left) -> Math.max(0, left - 1));
+				}
+			}
+			handled++;
+		}
+		return handled;
+	}
+
+	private int foldBatches(List<Batch> batches) {
 		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new TreeMap<>();
 		List<Long> ids = new ArrayList<>();
 		for (Batch batch : batches) {
+			RollupQuarantine.checkPlausible(batch);
 			Map<RollupKey, TokenCounts> sums = byWorkspace.computeIfAbsent(batch.workspaceId(),
 					(id) -> new HashMap<>());
 			batch.hourly().forEach((key, counts) -> sums.merge(key, counts, TokenCounts::plus));

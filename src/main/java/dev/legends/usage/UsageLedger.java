@@ -106,6 +106,7 @@ public class UsageLedger {
 		if (inputs.isEmpty() && alongside == null) {
 			return new IngestResult(0, 0, List.of());
 		}
+		checkBounds(inputs);
 		Set<UsageIdentity> identities = new LinkedHashSet<>();
 		inputs.forEach((input) -> identities.add(input.user()));
 		Map<UsageIdentity, Long> members = this.resolver.resolve(workspaceId, identities);
@@ -301,6 +302,20 @@ public class UsageLedger {
 				}
 
 			});
+		}
+	}
+
+	/**
+	 * The last guard of {@link UsageBounds}: every ingest path refuses such records with
+	 * a 400 first, so one arriving here is a bug, and nothing of its batch is stored.
+	 */
+	private static void checkBounds(List<UsageInput> inputs) {
+		for (int i = 0; i < inputs.size(); i++) {
+			List<UsageBounds.Problem> problems = UsageBounds.check(inputs.get(i));
+			if (!problems.isEmpty()) {
+				throw new IllegalArgumentException("Record " + i + " is past the usage bounds: "
+						+ problems.get(0).field() + " " + problems.get(0).message());
+			}
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.legends.ingest.IngestPrincipal;
 import dev.legends.usage.IngestResult;
+import dev.legends.usage.UsageBounds;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import dev.legends.usage.UsageLedger;
@@ -55,7 +56,8 @@ class OtlpUsage {
 			.filter(MetricPoint::cumulative)
 			.forEach((point) -> locks.add(Math.floorMod(point.seriesKey().hashCode(), STRIPES)));
 		if (locks.isEmpty()) {
-			return this.ledger.ingest(principal.workspaceId(), MetricUsage.records(points, SeriesState.none()));
+			return this.ledger.ingest(principal.workspaceId(),
+					checkBounds(MetricUsage.records(points, SeriesState.none())));
 		}
 		locks.forEach((stripe) -> this.stripes[stripe].lock());
 		try {
@@ -66,11 +68,28 @@ class OtlpUsage {
 		}
 	}
 
+	/**
+	 * Refuse an export whose points add up to records past the usage bounds: nothing of
+	 * it is stored.
+	 */
+	private static List<UsageInput> checkBounds(List<UsageInput> records) {
+		for (UsageInput record : records) {
+			List<UsageBounds.Problem> problems = UsageBounds.check(record);
+			if (!problems.isEmpty()) {
+				throw new OtlpDecodeException("the points of " + record.model() + " at " + record.end() + " add up to "
+						+ problems.get(0).field() + " that " + problems.get(0).message()
+						+ "; nothing of this export was stored");
+			}
+		}
+		return records;
+	}
+
 	private IngestResult storeCumulative(Long workspaceId, List<MetricPoint> points) {
 		TreeSet<String> cumulative = new TreeSet<>();
 		points.stream().filter(MetricPoint::cumulative).forEach((point) -> cumulative.add(point.seriesKey()));
 		SeriesState state = this.series.load(workspaceId, cumulative);
 		List<UsageInput> records = MetricUsage.records(points, state);
+		checkBounds(records);
 		IngestResult result = this.ledger.ingest(workspaceId, records, () -> this.series.save(workspaceId, state));
 		this.series.committed(workspaceId, state);
 		return result;
