@@ -13,8 +13,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.legends.workspace.Members;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +44,8 @@ public class IngestKeys {
 
 	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
+	private static final int MAX_CACHED_KEYS = 100_000;
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcTemplate jdbc;
@@ -52,6 +57,18 @@ public class IngestKeys {
 	private final byte[] bootstrapHash;
 
 	private final Clock clock;
+
+	/**
+	 * Active keys seen lately, by hash (bounded; a miss reads the database once; a key
+	 * revoked here leaves it at once).
+	 */
+	private final Cache<String, StoredKey> active = Caffeine.newBuilder().maximumSize(MAX_CACHED_KEYS).build();
+
+	/** How many revocations this instance made: a key read before one is not cached. */
+	private final AtomicLong revocations = new AtomicLong();
+
+	/** The bootstrap key's principal, once its workspace is known. */
+	private volatile IngestPrincipal bootstrap;
 
 	IngestKeys(JdbcTemplate jdbc, Members members, Optional<InstalledTeam> installedTeam, IngestProperties properties,
 			Optional<Clock> clock) {
@@ -69,7 +86,6 @@ public class IngestKeys {
 	 * {@code null}
 	 * @return who is calling, or empty for a missing, unknown or revoked key
 	 */
-	@Transactional
 	public Optional<IngestPrincipal> authenticate(String authorizationHeader) {
 		String key = bearer(authorizationHeader);
 		if (key == null) {
@@ -77,18 +93,28 @@ public class IngestKeys {
 		}
 		byte[] hash = sha256(key);
 		if (this.bootstrapHash != null && MessageDigest.isEqual(hash, this.bootstrapHash)) {
-			return bootstrapWorkspace().map((workspaceId) -> new IngestPrincipal(workspaceId, BOOTSTRAP_NAME));
+			return bootstrapPrincipal();
 		}
-		List<StoredKey> keys = this.jdbc.query(
-				"select id, workspace_id, name, last_used_at from ingest_key where key_hash = ? and revoked_at is null",
-				(rs, n) -> new StoredKey(rs.getLong(1), rs.getLong(2), rs.getString(3),
-						rs.getObject(4, OffsetDateTime.class)),
-				HexFormat.of().formatHex(hash));
-		if (keys.isEmpty()) {
-			return Optional.empty();
+		String hex = HexFormat.of().formatHex(hash);
+		StoredKey stored = this.active.getIfPresent(hex);
+		long revocationsBefore = this.revocations.get();
+		if (stored == null) {
+			List<StoredKey> keys = this.jdbc.query(
+					"select id, workspace_id, name, last_used_at from ingest_key where key_hash = ? "
+							+ "and revoked_at is null",
+					(rs, n) -> new StoredKey(rs.getLong(1), rs.getLong(2), rs.getString(3),
+							instant(rs.getObject(4, OffsetDateTime.class))),
+					hex);
+			if (keys.isEmpty()) {
+				return Optional.empty();
+			}
+			stored = keys.get(0);
 		}
-		StoredKey stored = keys.get(0);
-		touch(stored);
+		stored = touch(stored);
+		if (this.revocations.get() == revocationsBefore) {
+			// not while a key may have been revoked since it was read
+			this.active.put(hex, stored);
+		}
 		return Optional.of(new IngestPrincipal(stored.workspaceId(), stored.name()));
 	}
 
@@ -154,11 +180,15 @@ public class IngestKeys {
 	 * @param name the key's name
 	 * @return {@code true} when an active key of that name was revoked
 	 */
-	@Transactional
 	public boolean revoke(Long workspaceId, String name) {
-		return activeId(workspaceId, name)
-			.map((id) -> this.jdbc.update("update ingest_key set revoked_at = ? where id = ?", now(), id) > 0)
-			.orElse(false);
+		int revoked = this.jdbc.update(
+				"update ingest_key set revoked_at = ? where workspace_id = ? and name = ? and revoked_at is null",
+				now(), workspaceId, name);
+		this.revocations.incrementAndGet();
+		this.active.asMap()
+			.values()
+			.removeIf((stored) -> stored.workspaceId() == workspaceId && stored.name().equals(name));
+		return revoked > 0;
 	}
 
 	private Optional<Long> activeId(Long workspaceId, String name) {
@@ -169,17 +199,28 @@ public class IngestKeys {
 			.findFirst();
 	}
 
-	private Optional<Long> bootstrapWorkspace() {
-		return this.installedTeam.flatMap(InstalledTeam::teamId)
-			.map((teamId) -> this.members.workspace(teamId).getId());
+	private Optional<IngestPrincipal> bootstrapPrincipal() {
+		IngestPrincipal principal = this.bootstrap;
+		if (principal == null) {
+			principal = this.installedTeam.flatMap(InstalledTeam::teamId)
+				.map((teamId) -> new IngestPrincipal(this.members.workspace(teamId).getId(), BOOTSTRAP_NAME))
+				.orElse(null);
+			this.bootstrap = principal;
+		}
+		return Optional.ofNullable(principal);
 	}
 
-	private void touch(StoredKey key) {
+	/**
+	 * Record that a key was used, to the minute (one write per key and minute).
+	 * @return the key as used now
+	 */
+	private StoredKey touch(StoredKey key) {
 		Instant now = this.clock.instant();
-		if (key.lastUsedAt() == null || key.lastUsedAt().toInstant().plus(LAST_USED_PRECISION).isBefore(now)) {
-			this.jdbc.update("update ingest_key set last_used_at = ? where id = ?", now.atOffset(ZoneOffset.UTC),
-					key.id());
+		if (key.lastUsedAt() != null && !key.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
+			return key;
 		}
+		this.jdbc.update("update ingest_key set last_used_at = ? where id = ?", now.atOffset(ZoneOffset.UTC), key.id());
+		return new StoredKey(key.id(), key.workspaceId(), key.name(), now);
 	}
 
 	private OffsetDateTime now() {
@@ -211,7 +252,7 @@ public class IngestKeys {
 		}
 	}
 
-	private record StoredKey(long id, long workspaceId, String name, OffsetDateTime lastUsedAt) {
+	private record StoredKey(long id, long workspaceId, String name, Instant lastUsedAt) {
 
 	}
 

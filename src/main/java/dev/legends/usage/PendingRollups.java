@@ -69,6 +69,31 @@ class PendingRollups {
 	}
 
 	/**
+	 * Every pending batch of a workspace, for reads that add pending sums to the rollups'
+	 * (a batch that cannot be folded is left out, as the folder quarantines it).
+	 * @param workspaceId the workspace
+	 * @return the batches, oldest first
+	 */
+	List<Batch> ofWorkspace(Long workspaceId) {
+		List<Batch> batches = new java.util.ArrayList<>();
+		this.jdbc.query("select id, workspace_id, payload from usage_rollup_pending where workspace_id = ? order by id",
+				(ResultSet rs) -> {
+					try {
+						Batch batch = new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3)));
+						RollupQuarantine.checkPlausible(batch);
+						batches.add(batch);
+					}
+					catch (RuntimeException ex) {
+						if (!RollupQuarantine.isPoison(ex)) {
+							throw ex;
+						}
+						// left out: the folder quarantines it
+					}
+				}, workspaceId);
+		return batches;
+	}
+
+	/**
 	 * The ids of the oldest pending batches, unlocked.
 	 * @param limit how many at most
 	 * @return the ids, oldest first

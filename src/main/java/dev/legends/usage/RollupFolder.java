@@ -5,52 +5,46 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.legends.usage.PendingRollups.Batch;
 import dev.legends.usage.UsageStore.RollupKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adds pending batches to the hourly and period rollups: in the background, several
- * batches per transaction while ingest is busy (batches of one burst share their period
- * rows, so each row is updated once per fold instead of once per batch) and soon after it
- * goes quiet; and before any read of totals, so that a read always sees every committed
- * batch.
+ * Adds pending batches to the hourly and period rollups, on one background thread of its
+ * own, never on a request thread: the writer signals it after each commit, and it folds
+ * whatever is pending by then, up to {@value #PER_TRANSACTION} batches per transaction
+ * (batches committed while it was busy share their period rows, so each row is updated
+ * once per fold instead of once per batch). Reads do not wait for it: they add the
+ * pending sums themselves, and {@link #generation()} tells them whether a fold committed
+ * while they read.
  */
 @Component
-class RollupFolder implements DisposableBean {
+class RollupFolder implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(RollupFolder.class);
 
 	/** Pending batches folded per transaction. */
-	private static final int PER_TRANSACTION = 16;
+	static final int PER_TRANSACTION = 64;
 
-	/** Pending batches after which an ingest folds before it returns. */
-	private static final int BACKLOG = 2 * PER_TRANSACTION;
+	/** How long the worker waits after a failed fold before it tries again. */
+	private static final long RETRY_MILLIS = TimeUnit.SECONDS.toMillis(10);
 
 	/**
-	 * How long ingest must be quiet before the background folds fewer batches than a full
-	 * transaction.
+	 * How often the worker looks for pending batches nobody signalled (left by a previous
+	 * run or by another instance).
 	 */
-	private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-	/** How long the background waits after a failed fold before it tries again. */
-	private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-	/** The longest a batch waits in the background however busy ingest is. */
-	private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+	private static final long POLL_MILLIS = TimeUnit.SECONDS.toMillis(5);
 
 	private final PendingRollups pending;
 
@@ -62,27 +56,25 @@ class RollupFolder implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
-	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "legends-rollups");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Thread worker;
 
-	private final AtomicBoolean queued = new AtomicBoolean();
+	/**
+	 * Even while no fold runs, odd while one does: incremented before a fold transaction
+	 * starts and after it ends.
+	 */
+	private final AtomicLong generation = new AtomicLong();
 
 	/** Batches committed here and not folded yet (as far as this instance knows). */
 	private final AtomicInteger backlog = new AtomicInteger();
 
-	/** Ingests running here now. */
-	private final AtomicInteger ingesting = new AtomicInteger();
+	/** Reads holding folds back now. */
+	private final AtomicInteger holds = new AtomicInteger();
 
-	/** When the last ingest here ended. */
-	private volatile long lastIngest;
+	private final Object signal = new Object();
 
-	/** When the oldest batch the background has not folded yet committed. */
-	private volatile long waitingSince;
+	private boolean signalled = true;
 
-	private final Object lock = new Object();
+	private volatile boolean stopped;
 
 	RollupFolder(PendingRollups pending, UsageStore store, PeriodRollups periods, RollupQuarantine quarantine,
 			PlatformTransactionManager transactionManager) {
@@ -92,98 +84,151 @@ class RollupFolder implements DisposableBean {
 		this.quarantine = quarantine;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.worker = new Thread(this::work, "legends-rollups");
+		this.worker.setDaemon(true);
 	}
 
 	/**
-	 * Fold every committed pending batch now (a no-op when there is none), a bounded
-	 * number of batches per transaction so that a backlog never becomes one huge
-	 * transaction.
+	 * Start the worker once every bean is ready (after the period rollups were rebuilt
+	 * for the configured timezone, if they had to be).
 	 */
-	void fold() {
-		if (!this.pending.any()) {
-			this.backlog.set(0);
-			return;
-		}
-		synchronized (this.lock) {
-			while (foldSome() == PER_TRANSACTION) {
-				// a full transaction: there may be more
-			}
-		}
+	@Override
+	public void start() {
+		this.worker.start();
+	}
+
+	/** Started before the writer and the web server, stopped after them. */
+	@Override
+	public int getPhase() {
+		return UsageWriter.PHASE - 1024;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.worker.isAlive();
 	}
 
 	/**
-	 * An ingest is about to write: the background holds back folds of less than a full
-	 * transaction until it has ended (its batch is likely to share period rows with the
-	 * ones waiting).
+	 * Batches were committed: fold them soon.
+	 * @param batches how many pending rows the commit added
 	 */
-	void ingestStarted() {
-		this.ingesting.incrementAndGet();
-	}
-
-	/**
-	 * After an ingest commits: count its batch, and fold now when the background is
-	 * behind (a backlog of batches), so that an ingest faster than its rollups slows down
-	 * instead of piling up work; otherwise {@link #ingestEnded} leaves it to the
-	 * background.
-	 */
-	void afterIngest() {
-		if (this.backlog.getAndIncrement() == 0) {
-			this.waitingSince = System.nanoTime();
-		}
-		if (this.backlog.get() > BACKLOG) {
-			fold();
-		}
-	}
-
-	/** An ingest ended, committed or not. */
-	void ingestEnded() {
-		this.lastIngest = System.nanoTime();
-		this.ingesting.decrementAndGet();
-		if (this.backlog.get() > 0) {
-			foldSoon();
+	void committed(int batches) {
+		this.backlog.addAndGet(batches);
+		synchronized (this.signal) {
+			this.signalled = true;
+			this.signal.notifyAll();
 		}
 	}
 
 	/**
-	 * Look at the backlog in the background, soon; calls while one is queued share it.
+	 * The fold generation: even while no fold runs. A read that saw the same even value
+	 * before and after it read rollups and pending batches saw no fold commit in between.
+	 * @return the generation
 	 */
-	private void foldSoon() {
-		foldIn(QUIET_NANOS);
-	}
-
-	private void foldIn(long nanos) {
-		if (this.queued.compareAndSet(false, true)) {
-			this.executor.schedule(this::background, nanos, TimeUnit.NANOSECONDS);
-		}
+	long generation() {
+		return this.generation.get();
 	}
 
 	/**
-	 * Fold whole transactions while there are enough batches for one, the rest once
-	 * ingest is quiet (or has kept them waiting too long); look again soon while any are
-	 * left.
+	 * Wait until no fold runs (the running fold holds its own connection and needs
+	 * nothing a reader holds, so a reader may wait for it in a transaction), at most a
+	 * few seconds.
+	 * @return the generation then
 	 */
-	private void background() {
-		this.queued.set(false);
-		try {
-			boolean more = true;
-			while (more && this.backlog.get() >= PER_TRANSACTION) {
-				synchronized (this.lock) {
-					more = foldSome() > 0;
+	long settledGeneration() {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		long current = this.generation.get();
+		while ((current & 1) == 1 && System.nanoTime() < deadline) {
+			synchronized (this.generation) {
+				current = this.generation.get();
+				if ((current & 1) == 1) {
+					waitOn(this.generation, 10);
 				}
 			}
-			long now = System.nanoTime();
-			boolean quiet = this.ingesting.get() == 0 && now - this.lastIngest >= QUIET_NANOS;
-			if (this.backlog.get() > 0 && (quiet || now - this.waitingSince >= MAX_WAIT_NANOS)) {
-				fold();
+			current = this.generation.get();
+		}
+		return current;
+	}
+
+	/**
+	 * Hold back the next fold until {@link #release()} (at most a couple of seconds), for
+	 * a read that kept meeting folds.
+	 */
+	void hold() {
+		this.holds.incrementAndGet();
+	}
+
+	/** End a {@link #hold()}. */
+	void release() {
+		if (this.holds.decrementAndGet() == 0) {
+			synchronized (this.generation) {
+				this.generation.notifyAll();
 			}
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Adding ingested usage to the rollups failed; it stays pending and is retried", ex);
-			foldIn(RETRY_NANOS);
-			return;
+	}
+
+	/** Batches committed here and not folded yet (as far as this instance knows). */
+	int backlog() {
+		return this.backlog.get();
+	}
+
+	/**
+	 * Wait while the backlog is above a limit (the writer calls this between
+	 * transactions, holding no connection), at most a few seconds.
+	 * @param limit the backlog to wait for
+	 */
+	void awaitBacklogAtMost(int limit) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (this.backlog.get() > limit && System.nanoTime() < deadline && !this.stopped) {
+			synchronized (this.generation) {
+				waitOn(this.generation, 10);
+			}
 		}
-		if (this.backlog.get() > 0) {
-			foldSoon();
+	}
+
+	private void work() {
+		while (!this.stopped) {
+			synchronized (this.signal) {
+				if (!this.signalled) {
+					waitOn(this.signal, POLL_MILLIS);
+				}
+				this.signalled = false;
+			}
+			if (this.stopped) {
+				return;
+			}
+			try {
+				while (foldSome() == PER_TRANSACTION && !this.stopped) {
+					// a full transaction: there may be more
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Adding ingested usage to the rollups failed; it stays pending and is retried", ex);
+				synchronized (this.signal) {
+					waitOn(this.signal, RETRY_MILLIS);
+				}
+			}
+		}
+	}
+
+	/** Wait (holding no connection) while reads hold folds back, at most a while. */
+	private void awaitNoHolds() {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+		while (this.holds.get() > 0 && System.nanoTime() < deadline) {
+			synchronized (this.generation) {
+				if (this.holds.get() > 0) {
+					waitOn(this.generation, 10);
+				}
+			}
+		}
+	}
+
+	private static void waitOn(Object monitor, long millis) {
+		try {
+			monitor.wait(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -193,21 +238,41 @@ class RollupFolder implements DisposableBean {
 	 * backlog is cleared)
 	 */
 	private int foldSome() {
-		Integer folded;
+		awaitNoHolds();
+		this.generation.incrementAndGet();
+		int folded;
 		try {
-			folded = this.transactions.execute((status) -> foldOldest());
+			folded = foldOrQuarantine();
+		}
+		finally {
+			this.generation.incrementAndGet();
+			synchronized (this.generation) {
+				this.generation.notifyAll();
+			}
+		}
+		if (folded == 0) {
+			this.backlog.set(0);
+			return 0;
+		}
+		this.backlog.updateAndGet((left) -> Math.max(0, left - folded));
+		return folded;
+	}
+
+	/**
+	 * Fold the oldest batches in one transaction; when that fails on their data, each
+	 * alone, quarantining the ones that fail alone.
+	 */
+	private int foldOrQuarantine() {
+		try {
+			Integer folded = this.transactions.execute((status) -> foldOldest());
+			return (folded != null) ? folded : 0;
 		}
 		catch (RuntimeException ex) {
 			if (!RollupQuarantine.isPoison(ex)) {
 				throw ex;
 			}
-			folded = foldOneByOne();
+			return foldOneByOne();
 		}
-		if (folded == null || folded == 0) {
-			this.backlog.set(0);
-			return 0;
-		}
-		return folded;
 	}
 
 	private int foldOldest() {
@@ -254,16 +319,21 @@ class RollupFolder implements DisposableBean {
 			this.periods.add(workspaceId, hourly);
 		});
 		this.pending.delete(ids);
-		if (this.backlog.updateAndGet((left) -> Math.max(0, left - ids.size())) > 0) {
-			this.waitingSince = System.nanoTime();
-		}
 		return batches.size();
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
-		this.executor.shutdown();
-		this.executor.awaitTermination(10, TimeUnit.SECONDS);
+	public void stop() {
+		this.stopped = true;
+		synchronized (this.signal) {
+			this.signal.notifyAll();
+		}
+		try {
+			this.worker.join(TimeUnit.SECONDS.toMillis(10));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -3,10 +3,7 @@ package dev.legends.usage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,20 +11,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.legends.usage.UsageStore.Grouped;
 import dev.legends.usage.UsageStore.Hourly;
 import dev.legends.usage.UsageStore.IdentityRow;
-import dev.legends.usage.UsageStore.KeyedInput;
-import dev.legends.usage.UsageStore.RollupKey;
 import dev.legends.workspace.MemberProfileChanged;
 import dev.legends.workspace.RetryingTransactions;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The usage ledger: stores usage records once each (deduplicated), keeps hourly and
@@ -51,30 +50,33 @@ public class UsageLedger {
 
 	private final PeriodRollups periods;
 
-	private final PendingRollups pending;
+	private final PendingSums pending;
 
 	private final RollupFolder folder;
 
-	/**
-	 * The order identities are written in: by kind name and value, the same in every JVM
-	 * (unlike the hash order of a map keyed by them, which follows the enum's identity
-	 * hash).
-	 */
-	static final Comparator<UsageIdentity> IDENTITY_ORDER = Comparator
-		.comparing((UsageIdentity identity) -> identity.kind().name())
-		.thenComparing(UsageIdentity::value);
+	private final UsageWriter writer;
+
+	private final IdentityCache identities;
 
 	private final RetryingTransactions transactions;
 
-	UsageLedger(UsageStore store, PeriodRollups periods, PendingRollups pending, RollupFolder folder,
-			IdentityResolver resolver, Pricing pricing, RetryingTransactions transactions) {
+	private final TransactionTemplate reads;
+
+	UsageLedger(UsageStore store, PeriodRollups periods, PendingSums pending, RollupFolder folder, UsageWriter writer,
+			IdentityCache identities, IdentityResolver resolver, Pricing pricing,
+			PlatformTransactionManager transactionManager, RetryingTransactions transactions) {
 		this.store = store;
 		this.periods = periods;
 		this.pending = pending;
 		this.folder = folder;
+		this.writer = writer;
+		this.identities = identities;
 		this.resolver = resolver;
 		this.pricing = pricing;
 		this.transactions = transactions;
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
+		this.reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
 	/**
@@ -87,22 +89,35 @@ public class UsageLedger {
 	 * person is known for yet
 	 */
 	public IngestResult ingest(Long workspaceId, List<UsageInput> inputs) {
-		if (inputs.isEmpty()) {
+		return ingest(workspaceId, inputs, null);
+	}
+
+	/**
+	 * Store usage records as {@link #ingest(Long, List)} does, and write something else
+	 * in the same transaction (so that both are stored or neither). Concurrent ingests
+	 * share one transaction (group commit); this returns once it committed.
+	 * @param workspaceId the workspace
+	 * @param inputs the records, already validated
+	 * @param alongside what else to write, on the writer's thread and transaction (JDBC
+	 * on the application's data source), or {@code null}
+	 * @return what was stored
+	 */
+	public IngestResult ingest(Long workspaceId, List<UsageInput> inputs, Runnable alongside) {
+		if (inputs.isEmpty() && alongside == null) {
 			return new IngestResult(0, 0, List.of());
 		}
 		checkBounds(inputs);
 		Set<UsageIdentity> identities = new LinkedHashSet<>();
 		inputs.forEach((input) -> identities.add(input.user()));
 		Map<UsageIdentity, Long> members = this.resolver.resolve(workspaceId, identities);
-		this.folder.ingestStarted();
-		try {
-			// A concurrent ingest that stored some of the same records first, or met this
-			// one in a deadlock, costs an attempt: the next counts them as duplicates.
-			return this.transactions.execute((status) -> write(workspaceId, inputs, members));
-		}
-		finally {
-			this.folder.ingestEnded();
-		}
+		IngestResult result = this.writer.write(workspaceId, inputs, members, alongside);
+		this.resolver.lookUpLater(workspaceId,
+				members.entrySet()
+					.stream()
+					.filter((entry) -> entry.getValue() == null)
+					.map(Map.Entry::getKey)
+					.toList());
+		return result;
 	}
 
 	/**
@@ -112,7 +127,6 @@ public class UsageLedger {
 	 * @return the totals ({@link UsageTotals#EMPTY}-like when nothing was recorded)
 	 */
 	public UsageTotals totalsForMember(Long memberId, TimeWindow window) {
-		this.folder.fold();
 		TotalsAccumulator totals = new TotalsAccumulator(this.pricing);
 		memberByModel(memberId, window).forEach((row) -> totals.add(row.model(), row.counts()));
 		return totals.totals();
@@ -125,7 +139,6 @@ public class UsageLedger {
 	 * @return one entry per model used
 	 */
 	public List<ModelUsage> totalsByModelForMember(Long memberId, TimeWindow window) {
-		this.folder.fold();
 		return memberByModel(memberId, window).stream()
 			.map((row) -> new ModelUsage(row.model(),
 					new TotalsAccumulator(this.pricing).add(row.model(), row.counts()).totals()))
@@ -141,7 +154,6 @@ public class UsageLedger {
 	 * @return the totals per owner (only owners with usage in the window)
 	 */
 	public List<OwnerUsage> totalsByOwner(Long workspaceId, TimeWindow window) {
-		this.folder.fold();
 		Map<UsageOwner, TotalsAccumulator> byOwner = new LinkedHashMap<>();
 		for (Grouped row : workspaceByIdentityAndModel(workspaceId, window)) {
 			byOwner.computeIfAbsent(row.owner(), (owner) -> new TotalsAccumulator(this.pricing))
@@ -175,7 +187,6 @@ public class UsageLedger {
 	 * @return the totals
 	 */
 	public UsageTotals workspaceTotals(Long workspaceId, TimeWindow window) {
-		this.folder.fold();
 		TotalsAccumulator totals = new TotalsAccumulator(this.pricing);
 		workspaceByIdentityAndModel(workspaceId, window).forEach((row) -> totals.add(row.model(), row.counts()));
 		return totals.totals();
@@ -190,8 +201,8 @@ public class UsageLedger {
 	 * @return the series
 	 */
 	public List<DailyUsage> dailySeriesForMember(Long memberId, TimeWindow window, ZoneId zone) {
-		this.folder.fold();
-		return daily(this.store.memberByHour(memberId, window), window, zone);
+		return daily(settled(() -> PendingSums.mergeHourly(this.store.memberByHour(memberId, window),
+				this.pending.memberByHour(memberId, window))), window, zone);
 	}
 
 	/**
@@ -203,8 +214,8 @@ public class UsageLedger {
 	 * @return the series
 	 */
 	public List<DailyUsage> dailySeriesForWorkspace(Long workspaceId, TimeWindow window, ZoneId zone) {
-		this.folder.fold();
-		return daily(this.store.workspaceByHour(workspaceId, window), window, zone);
+		return daily(settled(() -> PendingSums.mergeHourly(this.store.workspaceByHour(workspaceId, window),
+				this.pending.workspaceByHour(workspaceId, window))), window, zone);
 	}
 
 	/**
@@ -216,16 +227,20 @@ public class UsageLedger {
 	 * @return what changed
 	 */
 	public IdentityMapping mapIdentity(Long workspaceId, UsageIdentity identity, Long memberId) {
-		this.folder.fold();
-		return this.transactions.execute((status) -> {
+		this.identities.forget(workspaceId, identity);
+		IdentityMapping mapping = this.transactions.execute((status) -> {
 			IdentityRow row = this.store.findIdentities(workspaceId, List.of(identity)).get(identity);
 			if (row == null) {
 				this.store.setIdentityMember(this.store.identityFor(workspaceId, identity, memberId), memberId);
 				return new IdentityMapping(identity, memberId, null, 0);
 			}
 			this.store.setIdentityMember(row.id(), memberId);
-			return new IdentityMapping(identity, memberId, row.memberId(), this.store.recordsOf(row.id()));
+			return new IdentityMapping(identity, memberId, row.memberId(),
+					settled(() -> this.store.recordsOf(row.id()) + this.pending.recordsOf(workspaceId, row.id())));
 		});
+		this.identities.forget(workspaceId, identity);
+		this.resolver.forget(workspaceId, identity);
+		return mapping;
 	}
 
 	/**
@@ -255,8 +270,12 @@ public class UsageLedger {
 	 * @return the unmatched identities that carry usage
 	 */
 	public List<UnmatchedIdentity> unmatchedIdentities(Long workspaceId) {
-		this.folder.fold();
-		return this.store.unmatched(workspaceId)
+		return settled(() -> PendingSums.merge(this.store.unmatched(workspaceId),
+				this.pending.byOwnerAndModel(workspaceId, null)
+					.stream()
+					.filter((row) -> !row.owner().isMember())
+					.map((row) -> new Grouped(row.owner(), "", row.counts()))
+					.toList()))
 			.stream()
 			.map((row) -> new UnmatchedIdentity(row.owner().identity(), row.counts().records(),
 					row.counts().totalTokens()))
@@ -271,6 +290,19 @@ public class UsageLedger {
 	@EventListener
 	void on(MemberProfileChanged event) {
 		this.store.attachMember(event.workspaceId(), event.memberId(), event.slackUserId(), event.email());
+		forgetIdentitiesOf(event);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// again once committed: a read meanwhile may have cached the rows as they
+			// were
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					forgetIdentitiesOf(event);
+				}
+
+			});
+		}
 	}
 
 	/**
@@ -287,53 +319,17 @@ public class UsageLedger {
 		}
 	}
 
-	private IngestResult write(Long workspaceId, List<UsageInput> inputs, Map<UsageIdentity, Long> members) {
-		Map<UsageIdentity, Long> identityIds = ensureIdentities(workspaceId, members);
-		// Sorted by source and key: batches that share records insert them in one order
-		// on every instance, so they wait for each other instead of deadlocking.
-		Map<String, Map<String, KeyedInput>> bySource = new TreeMap<>();
-		for (UsageInput input : inputs) {
-			KeyedInput keyed = new KeyedInput(input, DedupeKeys.of(input), identityIds.get(input.user()));
-			bySource.computeIfAbsent(input.source(), (source) -> new TreeMap<>()).putIfAbsent(keyed.key(), keyed);
+	private void forgetIdentitiesOf(MemberProfileChanged event) {
+		if (event.email() != null) {
+			UsageIdentity email = UsageIdentity.email(event.email());
+			this.identities.forget(event.workspaceId(), email);
+			this.resolver.forget(event.workspaceId(), email);
 		}
-		List<KeyedInput> fresh = insertNew(workspaceId, bySource);
-		this.pending.add(workspaceId, rollups(fresh));
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				UsageLedger.this.folder.afterIngest();
-			}
-
-		});
-		List<String> unmatched = members.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() == null)
-			.map((entry) -> entry.getKey().value())
-			.distinct()
-			.sorted()
-			.toList();
-		return new IngestResult(fresh.size(), inputs.size() - fresh.size(), unmatched);
-	}
-
-	/**
-	 * Insert the records not stored yet. Optimistic: new data is the common case, so all
-	 * are inserted at once; only when the unique key refuses some is that undone (to a
-	 * savepoint) and the stored keys are looked up first.
-	 */
-	private List<KeyedInput> insertNew(Long workspaceId, Map<String, Map<String, KeyedInput>> bySource) {
-		List<KeyedInput> candidates = new ArrayList<>();
-		bySource.values().forEach((keyed) -> candidates.addAll(keyed.values()));
-		if (this.store.tryInsertAll(workspaceId, candidates)) {
-			return candidates;
+		if (event.slackUserId() != null) {
+			UsageIdentity slackId = UsageIdentity.slackId(event.slackUserId());
+			this.identities.forget(event.workspaceId(), slackId);
+			this.resolver.forget(event.workspaceId(), slackId);
 		}
-		List<KeyedInput> fresh = new ArrayList<>();
-		bySource.forEach((source, keyed) -> {
-			keyed.keySet().removeAll(this.store.existingKeys(workspaceId, source, keyed.keySet()));
-			fresh.addAll(keyed.values());
-		});
-		this.store.insertRecords(workspaceId, fresh);
-		return fresh;
 	}
 
 	/**
@@ -341,51 +337,34 @@ public class UsageLedger {
 	 * hourly rollups.
 	 */
 	private List<Grouped> workspaceByIdentityAndModel(Long workspaceId, TimeWindow window) {
-		return this.periods.slotOf(window)
-			.map((slot) -> this.periods.workspace(workspaceId, slot))
-			.orElseGet(() -> this.store.workspaceByIdentityAndModel(workspaceId, window));
+		return settled(() -> PendingSums.merge(
+				this.periods.slotOf(window)
+					.map((slot) -> this.periods.workspace(workspaceId, slot))
+					.orElseGet(() -> this.store.workspaceByIdentityAndModel(workspaceId, window)),
+				this.pending.byOwnerAndModel(workspaceId, window)));
 	}
 
 	private List<Grouped> memberByModel(Long memberId, TimeWindow window) {
-		return this.periods.slotOf(window)
-			.map((slot) -> this.periods.member(memberId, slot))
-			.orElseGet(() -> this.store.memberByModel(memberId, window));
+		return settled(() -> PendingSums.merge(
+				this.periods.slotOf(window)
+					.map((slot) -> this.periods.member(memberId, slot))
+					.orElseGet(() -> this.store.memberByModel(memberId, window)),
+				this.pending.memberByModel(memberId, window)));
 	}
 
 	/**
-	 * The row id of each identity, created where missing and attached to its person where
-	 * it had none; in one global order (kind, then value), so that concurrent batches
-	 * lock the rows they share in the same order on every instance.
+	 * Run a read of rollups and pending sums so that it sees either state of every fold:
+	 * in one repeatable-read transaction (one snapshot on PostgreSQL), and again if a
+	 * fold of this instance committed while it read.
 	 */
-	private Map<UsageIdentity, Long> ensureIdentities(Long workspaceId, Map<UsageIdentity, Long> members) {
-		Map<UsageIdentity, IdentityRow> rows = this.store.findIdentities(workspaceId, members.keySet());
-		Map<UsageIdentity, Long> ids = new HashMap<>();
-		List<UsageIdentity> ordered = new ArrayList<>(members.keySet());
-		ordered.sort(IDENTITY_ORDER);
-		for (UsageIdentity identity : ordered) {
-			Long memberId = members.get(identity);
-			IdentityRow row = rows.get(identity);
-			if (row == null) {
-				ids.put(identity, this.store.identityFor(workspaceId, identity, memberId));
-				continue;
+	private <T> T settled(Supplier<T> read) {
+		while (true) {
+			long generation = this.folder.settledGeneration();
+			T result = this.reads.execute((status) -> read.get());
+			if (this.folder.generation() == generation) {
+				return result;
 			}
-			if (row.memberId() == null && memberId != null) {
-				this.store.setIdentityMember(row.id(), memberId);
-			}
-			ids.put(identity, row.id());
 		}
-		return ids;
-	}
-
-	private static Map<RollupKey, TokenCounts> rollups(List<KeyedInput> records) {
-		Map<RollupKey, TokenCounts> rollups = new HashMap<>();
-		for (KeyedInput record : records) {
-			UsageInput input = record.input();
-			RollupKey key = new RollupKey(record.identityId(), input.model(),
-					input.start().truncatedTo(ChronoUnit.HOURS));
-			rollups.merge(key, TokenCounts.of(input), TokenCounts::plus);
-		}
-		return rollups;
 	}
 
 	private List<DailyUsage> daily(List<Hourly> rows, TimeWindow window, ZoneId zone) {

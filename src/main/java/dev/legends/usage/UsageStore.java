@@ -304,6 +304,37 @@ class UsageStore {
 				(rs, n) -> new UsageIdentity(UsageIdentity.Kind.valueOf(rs.getString(1)), rs.getString(2)), memberId);
 	}
 
+	/**
+	 * The owners of identity rows.
+	 * @param identityIds the rows' ids
+	 * @return the owner by row id
+	 */
+	Map<Long, UsageOwner> owners(Collection<Long> identityIds) {
+		Map<Long, UsageOwner> owners = new HashMap<>();
+		List<Long> ids = new ArrayList<>(identityIds);
+		for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+			List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
+			this.jdbc.query("select kind, identity_value, member_id, id from usage_identity where id in ("
+					+ placeholders(chunk.size()) + ")", (rs) -> {
+						owners.put(rs.getLong(4), owner(rs));
+					}, chunk.toArray());
+		}
+		return owners;
+	}
+
+	/**
+	 * The identity rows matched to a person, with their workspace.
+	 * @param memberId the person
+	 * @return workspace id by identity row id
+	 */
+	Map<Long, Long> identityRowsOf(Long memberId) {
+		Map<Long, Long> rows = new HashMap<>();
+		this.jdbc.query("select id, workspace_id from usage_identity where member_id = ?", (rs) -> {
+			rows.put(rs.getLong(1), rs.getLong(2));
+		}, memberId);
+		return rows;
+	}
+
 	long recordsOf(long identityId) {
 		Long records = this.jdbc.queryForObject(
 				"select coalesce(sum(records), 0) from usage_rollup where identity_id = ?", Long.class, identityId);

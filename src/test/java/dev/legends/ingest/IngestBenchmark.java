@@ -409,7 +409,7 @@ class IngestBenchmark {
 		return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static long peakHeapMegabytes() {
+	static long peakHeapMegabytes() {
 		return ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
 			.filter((pool) -> pool.getType() == MemoryType.HEAP)
@@ -417,7 +417,7 @@ class IngestBenchmark {
 			.sum() / (1024 * 1024);
 	}
 
-	private static void delete(Path dir) throws IOException {
+	static void delete(Path dir) throws IOException {
 		try (Stream<Path> paths = Files.walk(dir)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}

@@ -77,7 +77,8 @@ public final class IngestClient {
 	 */
 	public HttpResponse<String> post(String path, String contentType, byte[] body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.timeout(Duration.ofSeconds(120))
+			// generous: a 2-core CI machine shared with other builds can be very slow
+			.timeout(Duration.ofSeconds(300))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		return send(request);

@@ -89,19 +89,28 @@ class UsageLedgerTests {
 	}
 
 	@Test
-	void ingestWhenEmailKnownToSlackCountsForThatPerson(SlackTestClient slack, FakeSlackApi fake) {
+	void ingestWhenEmailKnownToSlackCountsForThatPersonOnceTheDirectoryAnswered(SlackTestClient slack,
+			FakeSlackApi fake) throws InterruptedException {
 		SlackTestClient team = slack.inNewTeam();
 		fake.addUser(new SlackUser("ULEDGER1", "Grace Ledger", "grace.ledger@example.com", "UTC", false));
 		Long workspace = this.members.workspace(team.teamId()).getId();
 		IngestResult result = this.ledger.ingest(workspace,
 				List.of(record("g-1", UsageIdentity.email("Grace.Ledger@example.com"), NINE, 1_000_000)));
-		assertThat(result.unmatchedUsers()).isEmpty();
+		// Slack is asked in the background, never while the ingest waits
+		assertThat(result.unmatchedUsers()).containsExactly("grace.ledger@example.com");
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (this.members.findBySlackUserId(workspace, "ULEDGER1").isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
 		Member grace = this.members.findBySlackUserId(workspace, "ULEDGER1").orElseThrow();
 		UsageTotals totals = this.ledger.totalsForMember(grace.getId(), WEEK);
 		assertThat(totals.inputTokens()).isEqualTo(1_000_000);
 		assertThat(totals.costUsdEstimated()).isEqualByComparingTo("3.00");
 		assertThat(totals.costUsdReported()).isEqualByComparingTo("0.42");
 		assertThat(totals.priceUnknown()).isFalse();
+		assertThat(this.ledger
+			.ingest(workspace, List.of(record("g-2", UsageIdentity.email("grace.ledger@example.com"), NINE, 1)))
+			.unmatchedUsers()).isEmpty();
 	}
 
 	@Test

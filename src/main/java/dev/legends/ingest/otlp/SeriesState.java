@@ -18,6 +18,14 @@ final class SeriesState {
 		this.last = new HashMap<>(last);
 	}
 
+	/**
+	 * No series seen (for exports with delta points only).
+	 * @return an empty state
+	 */
+	static SeriesState none() {
+		return new SeriesState(Map.of());
+	}
+
 	Last get(String seriesKey) {
 		return this.last.get(seriesKey);
 	}
