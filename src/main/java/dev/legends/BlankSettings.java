@@ -31,6 +31,36 @@ class BlankSettings implements EnvironmentPostProcessor {
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addFirst(new MapPropertySource("legendsBlankSettings", defaults));
 		}
+		defaultManagementServer(environment);
+	}
+
+	/**
+	 * Without {@code MANAGEMENT_SERVER_PORT} the management endpoints get a port of their
+	 * own next to the main one ({@code SERVER_PORT} + 1, or a random one when the main
+	 * port is random), and without {@code MANAGEMENT_SERVER_ADDRESS} they listen on
+	 * loopback only. A variable set but blank counts as unset: bound as it is, it would
+	 * move the endpoints to the main port or to every address.
+	 */
+	private static void defaultManagementServer(ConfigurableEnvironment environment) {
+		Map<String, Object> defaults = new HashMap<>();
+		String port = environment.getProperty("MANAGEMENT_SERVER_PORT");
+		String serverPort = environment.getProperty("server.port", "3000").strip();
+		if (!StringUtils.hasText(port) && serverPort.matches("[0-9]{1,5}")) {
+			int main = Integer.parseInt(serverPort);
+			int management = (main == 0) ? 0 : main + 1;
+			defaults.put("MANAGEMENT_SERVER_PORT", management);
+			if (port != null) {
+				defaults.put("management.server.port", management);
+			}
+		}
+		String address = environment.getProperty("MANAGEMENT_SERVER_ADDRESS");
+		if (address != null && !StringUtils.hasText(address)) {
+			defaults.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+			defaults.put("management.server.address", "127.0.0.1");
+		}
+		if (!defaults.isEmpty()) {
+			environment.getPropertySources().addFirst(new MapPropertySource("legendsManagementServer", defaults));
+		}
 	}
 
 	private static void useDefaultWhenBlank(ConfigurableEnvironment environment, Map<String, Object> defaults,

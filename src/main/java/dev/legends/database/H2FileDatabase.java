@@ -1,12 +1,6 @@
 package dev.legends.database;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,12 +11,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares an H2 file database before the pool opens it. Every commit reaches the file
- * before it returns ({@code WRITE_DELAY=0}; H2's default keeps commits in memory for up
- * to half a second, so a crash lost batches already answered 200), unless the URL sets
- * {@code WRITE_DELAY} itself. A folder that cannot be written, or files another process
- * holds open, stop the start with their cause and fix (H2 would open read-only files
- * read-only, and a held file fails deep inside the pool).
+ * Makes every commit to an H2 file database reach its file before the commit returns
+ * ({@code WRITE_DELAY=0}; H2's default keeps commits in memory for up to half a second,
+ * so a crash lost batches already answered 200), unless the URL sets {@code WRITE_DELAY}
+ * itself.
  */
 @Component
 class H2FileDatabase implements BeanPostProcessor {
@@ -34,10 +26,8 @@ class H2FileDatabase implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null) {
-			Path file = databaseFile(dataSource.getJdbcUrl());
-			if (file != null) {
+			if (databaseFile(dataSource.getJdbcUrl()) != null) {
 				dataSource.setJdbcUrl(durable(dataSource.getJdbcUrl()));
-				checkWritable(file);
 			}
 		}
 		return bean;
@@ -81,61 +71,6 @@ class H2FileDatabase implements BeanPostProcessor {
 			name = System.getProperty("user.home") + name.substring(1);
 		}
 		return Path.of(name).toAbsolutePath().normalize();
-	}
-
-	private static void checkWritable(Path database) {
-		Path folder = database.getParent();
-		try {
-			Files.createDirectories(folder);
-			Files.delete(Files.createTempFile(folder, ".legends-write-check", ".tmp"));
-		}
-		catch (IOException | SecurityException ex) {
-			throw new DatabaseStartupException("the data folder " + folder + " cannot be written (" + reason(ex) + ")",
-					"make LEGENDS_DATA_DIR a folder this user can write (mounted read-write, owned by the user Legends"
-							+ " runs as) and start again.",
-					ex);
-		}
-		Path file = database.resolveSibling(database.getFileName() + ".mv.db");
-		if (Files.exists(file)) {
-			checkFree(file);
-		}
-	}
-
-	private static void checkFree(Path file) {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-			FileLock lock = tryLock(channel);
-			if (lock == null) {
-				throw new DatabaseStartupException(
-						"the database " + file + " is in use by another process (its file is locked)",
-						"stop the other Legends instance that uses this LEGENDS_DATA_DIR, or give this one a folder of"
-								+ " its own; several instances share one PostgreSQL database instead (LEGENDS_DB_URL).",
-						null);
-			}
-			lock.release();
-		}
-		catch (IOException ex) {
-			throw new DatabaseStartupException("the database file " + file + " cannot be written (" + reason(ex) + ")",
-					"let the user Legends runs as write it (owner and permissions, a read-write mount) and start"
-							+ " again.",
-					ex);
-		}
-	}
-
-	private static FileLock tryLock(FileChannel channel) throws IOException {
-		try {
-			return channel.tryLock();
-		}
-		catch (OverlappingFileLockException ex) {
-			return null;
-		}
-	}
-
-	private static String reason(Exception ex) {
-		String message = ex.getMessage();
-		if (ex instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
-			message = fileSystem.getReason();
-		}
-		return (message != null) ? ex.getClass().getSimpleName() + ": " + message : ex.getClass().getSimpleName();
 	}
 
 }

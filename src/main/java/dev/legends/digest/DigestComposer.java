@@ -131,14 +131,24 @@ class DigestComposer {
 			confirmedPoints += person.confirmedPoints();
 			pendingPoints += person.pendingPoints();
 			cost += person.estimatedCostUsd();
-			tokens[0] += person.tokens().input();
-			tokens[1] += person.tokens().output();
-			tokens[2] += person.tokens().cacheRead();
-			tokens[3] += person.tokens().cacheWrite();
-			tokens[4] += person.tokens().reasoning();
+			tokens[0] = capped(tokens[0], person.tokens().input());
+			tokens[1] = capped(tokens[1], person.tokens().output());
+			tokens[2] = capped(tokens[2], person.tokens().cacheRead());
+			tokens[3] = capped(tokens[3], person.tokens().cacheWrite());
+			tokens[4] = capped(tokens[4], person.tokens().reasoning());
 		}
 		return new Digest.Totals(confirmed, pending, confirmedPoints, pendingPoints, cost,
 				new Digest.Tokens(tokens[0], tokens[1], tokens[2], tokens[3], tokens[4]));
+	}
+
+	/** Non-negative counts added up for display: past a {@code long}, the largest. */
+	private static long capped(long sum, long count) {
+		try {
+			return Math.addExact(sum, count);
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	private static Digest.WeekFigures week(LocalDate monday, List<PersonFigures> people) {

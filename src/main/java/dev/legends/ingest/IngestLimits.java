@@ -17,9 +17,6 @@ public final class IngestLimits {
 	/** Bytes per request body. */
 	public static final int MAX_BYTES = 10 * 1024 * 1024;
 
-	/** How much of a refused body is still read, so that the client sees the answer. */
-	private static final long DRAIN_BYTES = 8L * MAX_BYTES;
-
 	/** Problems listed in one 400 answer. */
 	public static final int MAX_ERRORS = 100;
 
@@ -27,37 +24,23 @@ public final class IngestLimits {
 	}
 
 	/**
-	 * Read a request body, refusing it when above {@link #MAX_BYTES}.
+	 * Read a request body, refusing it when above {@link #MAX_BYTES}: at once, before
+	 * reading anything, when its declared length is larger.
 	 * @param request the request
 	 * @return the body
 	 * @throws IOException when the body cannot be read
 	 * @throws PayloadTooLargeException when the body is too large
 	 */
 	public static byte[] readBody(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BYTES) {
+			throw tooLarge();
+		}
 		try (InputStream in = request.getInputStream()) {
-			if (request.getContentLengthLong() > MAX_BYTES) {
-				drain(in);
-				throw tooLarge();
-			}
 			byte[] body = in.readNBytes(MAX_BYTES + 1);
 			if (body.length > MAX_BYTES) {
-				drain(in);
 				throw tooLarge();
 			}
 			return body;
-		}
-	}
-
-	/**
-	 * Read and drop what a refused client still sends (up to a bound), so that it gets
-	 * the 413 answer instead of a reset connection.
-	 */
-	private static void drain(InputStream in) throws IOException {
-		long left = DRAIN_BYTES;
-		byte[] buffer = new byte[64 * 1024];
-		int read;
-		while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-			left -= read;
 		}
 	}
 

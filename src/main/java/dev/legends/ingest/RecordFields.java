@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.legends.usage.UsageBounds;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import tools.jackson.core.JsonParser;
@@ -31,8 +32,6 @@ final class RecordFields {
 	private static final List<String> USER_FORMS = List.of("email", "slack_id", "api_key_name");
 
 	private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{2,32}");
-
-	private static final BigDecimal MAX_COST = new BigDecimal("1000000000");
 
 	private final JsonToken[] tokens = new JsonToken[NAMES.length];
 
@@ -108,6 +107,7 @@ final class RecordFields {
 		long cacheCreation = optionalCount(CACHE_CREATION, index, errors);
 		long reasoning = optionalCount(REASONING, index, errors);
 		long requests = optionalCount(REQUESTS, index, errors);
+
 		BigDecimal cost = optionalCost(index, errors);
 		if (errors.size() > before) {
 			return null;
@@ -230,19 +230,34 @@ final class RecordFields {
 		return instant;
 	}
 
-	/** An optional non-negative integer (absent or {@code null}: 0); 5.0 counts as 5. */
+	/**
+	 * An optional non-negative integer (absent or {@code null}: 0) within its bound
+	 * ({@link UsageBounds}); 5.0 counts as 5.
+	 */
 	private long optionalCount(int slot, int index, List<RecordError> errors) {
 		if (absent(slot)) {
 			return 0;
 		}
+		long count;
 		if (isNumber(slot) && this.decimals[slot] == null && this.longs[slot] >= 0) {
-			return this.longs[slot];
+			count = this.longs[slot];
 		}
-		if (isNumber(slot) && isWholeNonNegativeLong(decimal(slot))) {
-			return decimal(slot).longValueExact();
+		else if (isNumber(slot) && isWholeNonNegativeLong(decimal(slot))) {
+			count = decimal(slot).longValueExact();
 		}
-		errors.add(RecordError.at(index, NAMES[slot], "must be a non-negative integer"));
-		return 0;
+		else if (isNumber(slot) && isWholeNonNegative(decimal(slot))) {
+			count = Long.MAX_VALUE;
+		}
+		else {
+			errors.add(RecordError.at(index, NAMES[slot], "must be a non-negative integer"));
+			return 0;
+		}
+		String problem = (slot == REQUESTS) ? UsageBounds.requests(count) : UsageBounds.tokens(count);
+		if (problem != null) {
+			errors.add(RecordError.at(index, NAMES[slot], problem));
+			return 0;
+		}
+		return count;
 	}
 
 	/** An optional non-negative amount in USD (absent: none), rounded to 6 decimals. */
@@ -250,16 +265,24 @@ final class RecordFields {
 		if (absent(COST)) {
 			return null;
 		}
-		if (!isNumber(COST) || decimal(COST).signum() < 0 || decimal(COST).compareTo(MAX_COST) >= 0) {
+		if (!isNumber(COST)) {
 			errors.add(RecordError.at(index, NAMES[COST], "must be a non-negative number (USD)"));
+			return null;
+		}
+		String problem = UsageBounds.costUsd(decimal(COST));
+		if (problem != null) {
+			errors.add(RecordError.at(index, NAMES[COST], problem));
 			return null;
 		}
 		return decimal(COST).setScale(6, RoundingMode.HALF_UP);
 	}
 
 	private static boolean isWholeNonNegativeLong(BigDecimal value) {
-		return value.signum() >= 0 && value.stripTrailingZeros().scale() <= 0
-				&& value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+		return isWholeNonNegative(value) && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+	}
+
+	private static boolean isWholeNonNegative(BigDecimal value) {
+		return value.signum() >= 0 && value.stripTrailingZeros().scale() <= 0;
 	}
 
 	private String optionalId(int index, List<RecordError> errors) {

@@ -15,11 +15,11 @@ import dev.legends.usage.UsageTotals;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,9 +43,10 @@ class UsageSummaryController {
 
 	@GetMapping("/api/v1/usage/summary")
 	Map<String, Object> summary(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
+			HttpServletRequest request) {
 		IngestPrincipal principal = this.keys.require(authorization);
-		TimeWindow window = window(start, end);
+		QueryParameters parameters = QueryParameters.of(request);
+		TimeWindow window = window(parameters.get("start"), parameters.get("end"));
 		Map<Long, Member> people = this.members.all(principal.workspaceId())
 			.stream()
 			.collect(Collectors.toMap(Member::getId, Function.identity()));

@@ -1,5 +1,7 @@
 package dev.legends.scoring;
 
+import dev.legends.usage.UsageBounds;
+
 /**
  * A person's AI usage in a period, as scoring sees it.
  *
@@ -33,7 +35,8 @@ public record UsageFigures(long inputTokens, long outputTokens, long cacheReadTo
 	 * @return the total
 	 */
 	public long totalTokens() {
-		return this.inputTokens + this.outputTokens + this.cacheReadTokens + this.cacheCreationTokens;
+		return UsageBounds.addCapped(UsageBounds.addCapped(this.inputTokens, this.outputTokens),
+				UsageBounds.addCapped(this.cacheReadTokens, this.cacheCreationTokens));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.legends.slack;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,9 +16,11 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The one place Bolt's {@link App} is built: every Slack client the app creates goes
@@ -105,6 +108,15 @@ class SlackConfiguration {
 	@Bean
 	ServletRegistrationBean<SlackAppServlet> slackEventsServlet(App app) {
 		return new ServletRegistrationBean<>(new SlackAppServlet(app), EVENTS_PATH);
+	}
+
+	@Bean
+	FilterRegistrationBean<SlackSignatureFilter> slackSignatureFilter(SlackRuntime runtime) {
+		FilterRegistrationBean<SlackSignatureFilter> registration = new FilterRegistrationBean<>(
+				new SlackSignatureFilter(runtime.signingSecret(), Clock.systemUTC()));
+		registration.addUrlPatterns(EVENTS_PATH);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 }

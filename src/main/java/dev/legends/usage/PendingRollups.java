@@ -68,6 +68,26 @@ class PendingRollups {
 				(rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3))), limit);
 	}
 
+	/**
+	 * The ids of the oldest pending batches, unlocked.
+	 * @param limit how many at most
+	 * @return the ids, oldest first
+	 */
+	List<Long> oldestIds(int limit) {
+		return this.jdbc.queryForList("select id from usage_rollup_pending order by id fetch first ? rows only",
+				Long.class, limit);
+	}
+
+	/**
+	 * One pending batch, locked until the current transaction ends.
+	 * @param id the batch
+	 * @return the batch, or none when another instance folded it already
+	 */
+	List<Batch> lock(long id) {
+		return this.jdbc.query("select id, workspace_id, payload from usage_rollup_pending where id = ? for update",
+				(rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), decode(rs.getBytes(3))), id);
+	}
+
 	void delete(List<Long> ids) {
 		this.jdbc.batchUpdate("delete from usage_rollup_pending where id = ?", ids, 1000,
 				(statement, id) -> statement.setLong(1, id));
@@ -114,7 +134,22 @@ class PendingRollups {
 		return bytes.toByteArray();
 	}
 
+	/**
+	 * A batch's sums from its payload.
+	 * @param payload the payload
+	 * @return the sums
+	 * @throws RollupQuarantine.Unfoldable when the payload does not decode
+	 */
 	static Map<RollupKey, TokenCounts> decode(byte[] payload) {
+		try {
+			return decodeAny(payload);
+		}
+		catch (RuntimeException ex) {
+			throw new RollupQuarantine.Unfoldable("the payload does not decode (" + ex + ")", ex);
+		}
+	}
+
+	private static Map<RollupKey, TokenCounts> decodeAny(byte[] payload) {
 		try {
 			int format = ByteBuffer.wrap(payload).getInt();
 			if (format == FORMAT_1) {

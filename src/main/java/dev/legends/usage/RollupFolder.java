@@ -58,6 +58,8 @@ class RollupFolder implements DisposableBean {
 
 	private final PeriodRollups periods;
 
+	private final RollupQuarantine quarantine;
+
 	private final TransactionTemplate transactions;
 
 	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -82,11 +84,12 @@ class RollupFolder implements DisposableBean {
 
 	private final Object lock = new Object();
 
-	RollupFolder(PendingRollups pending, UsageStore store, PeriodRollups periods,
+	RollupFolder(PendingRollups pending, UsageStore store, PeriodRollups periods, RollupQuarantine quarantine,
 			PlatformTransactionManager transactionManager) {
 		this.pending = pending;
 		this.store = store;
 		this.periods = periods;
+		this.quarantine = quarantine;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -190,7 +193,16 @@ class RollupFolder implements DisposableBean {
 	 * backlog is cleared)
 	 */
 	private int foldSome() {
-		Integer folded = this.transactions.execute((status) -> foldOldest());
+		Integer folded;
+		try {
+			folded = this.transactions.execute((status) -> foldOldest());
+		}
+		catch (RuntimeException ex) {
+			if (!RollupQuarantine.isPoison(ex)) {
+				throw ex;
+			}
+			folded = foldOneByOne();
+		}
 		if (folded == null || folded == 0) {
 			this.backlog.set(0);
 			return 0;
@@ -199,10 +211,39 @@ class RollupFolder implements DisposableBean {
 	}
 
 	private int foldOldest() {
-		List<Batch> batches = this.pending.lockOldest(PER_TRANSACTION);
+		return foldBatches(this.pending.lockOldest(PER_TRANSACTION));
+	}
+
+	/**
+	 * After a fold of several batches failed on their data: the same oldest batches, each
+	 * in a transaction of its own, so that only a batch that fails alone is quarantined
+	 * and the others are folded.
+	 * @return how many were folded or quarantined
+	 */
+	private int foldOneByOne() {
+		int handled = 0;
+		for (long id : this.pending.oldestIds(PER_TRANSACTION)) {
+			try {
+				this.transactions.execute((status) -> foldBatches(this.pending.lock(id)));
+			}
+			catch (RuntimeException ex) {
+				if (!RollupQuarantine.isPoison(ex)) {
+					throw ex;
+				}
+				if (this.quarantine.quarantine(id, ex)) {
+					this.backlog.updateAndGet((left) -> Math.max(0, left - 1));
+				}
+			}
+			handled++;
+		}
+		return handled;
+	}
+
+	private int foldBatches(List<Batch> batches) {
 		Map<Long, Map<RollupKey, TokenCounts>> byWorkspace = new TreeMap<>();
 		List<Long> ids = new ArrayList<>();
 		for (Batch batch : batches) {
+			RollupQuarantine.checkPlausible(batch);
 			Map<RollupKey, TokenCounts> sums = byWorkspace.computeIfAbsent(batch.workspaceId(),
 					(id) -> new HashMap<>());
 			batch.hourly().forEach((key, counts) -> sums.merge(key, counts, TokenCounts::plus));

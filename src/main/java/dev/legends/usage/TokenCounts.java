@@ -25,15 +25,46 @@ record TokenCounts(long input, long output, long cacheRead, long cacheCreation, 
 				(input.costUsd() != null) ? input.costUsd() : BigDecimal.ZERO, 1);
 	}
 
+	/**
+	 * These counts and others added up exactly, for sums that are stored (a batch's
+	 * hourly sums, a fold, period rows): a sum past a {@code long} throws instead of
+	 * wrapping, so the fold that needs it fails and its pending row is quarantined.
+	 * @param other the counts to add
+	 * @return the sum
+	 * @throws ArithmeticException when a counter would overflow
+	 */
 	TokenCounts plus(TokenCounts other) {
-		return new TokenCounts(this.input + other.input, this.output + other.output, this.cacheRead + other.cacheRead,
-				this.cacheCreation + other.cacheCreation, this.reasoning + other.reasoning,
-				this.requests + other.requests, this.costReported.add(other.costReported),
-				this.records + other.records);
+		return new TokenCounts(Math.addExact(this.input, other.input), Math.addExact(this.output, other.output),
+				Math.addExact(this.cacheRead, other.cacheRead), Math.addExact(this.cacheCreation, other.cacheCreation),
+				Math.addExact(this.reasoning, other.reasoning), Math.addExact(this.requests, other.requests),
+				this.costReported.add(other.costReported), Math.addExact(this.records, other.records));
 	}
 
+	/**
+	 * These counts and others added up for a read (totals of a window): a counter past a
+	 * {@code long} stays at {@link Long#MAX_VALUE} instead of wrapping or failing the
+	 * read. Stored rows are each within a {@code long}; only the sum of many rows at the
+	 * bounds could get there (see {@code docs/input-bounds.md}).
+	 * @param other the counts to add
+	 * @return the sum, each counter at most {@link Long#MAX_VALUE}
+	 */
+	TokenCounts plusCapped(TokenCounts other) {
+		return new TokenCounts(UsageBounds.addCapped(this.input, other.input),
+				UsageBounds.addCapped(this.output, other.output),
+				UsageBounds.addCapped(this.cacheRead, other.cacheRead),
+				UsageBounds.addCapped(this.cacheCreation, other.cacheCreation),
+				UsageBounds.addCapped(this.reasoning, other.reasoning),
+				UsageBounds.addCapped(this.requests, other.requests), this.costReported.add(other.costReported),
+				UsageBounds.addCapped(this.records, other.records));
+	}
+
+	/**
+	 * Every token except reasoning, at most {@link Long#MAX_VALUE}.
+	 * @return input + output + cache read + cache creation
+	 */
 	long totalTokens() {
-		return this.input + this.output + this.cacheRead + this.cacheCreation;
+		return UsageBounds.addCapped(UsageBounds.addCapped(this.input, this.output),
+				UsageBounds.addCapped(this.cacheRead, this.cacheCreation));
 	}
 
 }

@@ -23,12 +23,12 @@ final class TotalsAccumulator {
 	}
 
 	TotalsAccumulator add(String model, TokenCounts modelCounts) {
-		this.counts = this.counts.plus(modelCounts);
+		this.counts = this.counts.plusCapped(modelCounts);
 		Optional<BigDecimal> cost = this.pricing.estimate(model, modelCounts);
 		if (cost.isPresent()) {
 			this.estimated = this.estimated.add(cost.get());
 		}
-		else if (modelCounts.totalTokens() + modelCounts.reasoning() > 0) {
+		else if (modelCounts.totalTokens() > 0 || modelCounts.reasoning() > 0) {
 			this.unpriced.add(model);
 		}
 		return this;

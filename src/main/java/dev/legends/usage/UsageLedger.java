@@ -90,6 +90,7 @@ public class UsageLedger {
 		if (inputs.isEmpty()) {
 			return new IngestResult(0, 0, List.of());
 		}
+		checkBounds(inputs);
 		Set<UsageIdentity> identities = new LinkedHashSet<>();
 		inputs.forEach((input) -> identities.add(input.user()));
 		Map<UsageIdentity, Long> members = this.resolver.resolve(workspaceId, identities);
@@ -270,6 +271,20 @@ public class UsageLedger {
 	@EventListener
 	void on(MemberProfileChanged event) {
 		this.store.attachMember(event.workspaceId(), event.memberId(), event.slackUserId(), event.email());
+	}
+
+	/**
+	 * The last guard of {@link UsageBounds}: every ingest path refuses such records with
+	 * a 400 first, so one arriving here is a bug, and nothing of its batch is stored.
+	 */
+	private static void checkBounds(List<UsageInput> inputs) {
+		for (int i = 0; i < inputs.size(); i++) {
+			List<UsageBounds.Problem> problems = UsageBounds.check(inputs.get(i));
+			if (!problems.isEmpty()) {
+				throw new IllegalArgumentException("Record " + i + " is past the usage bounds: "
+						+ problems.get(0).field() + " " + problems.get(0).message());
+			}
+		}
 	}
 
 	private IngestResult write(Long workspaceId, List<UsageInput> inputs, Map<UsageIdentity, Long> members) {

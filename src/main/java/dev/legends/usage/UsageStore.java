@@ -318,9 +318,27 @@ class UsageStore {
 
 	static TokenCounts counts(ResultSet rs, int first) throws SQLException {
 		BigDecimal cost = rs.getBigDecimal(first + 6);
-		return new TokenCounts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
-				rs.getLong(first + 4), rs.getLong(first + 5), (cost != null) ? cost : BigDecimal.ZERO,
-				rs.getLong(first + 7));
+		return new TokenCounts(count(rs, first), count(rs, first + 1), count(rs, first + 2), count(rs, first + 3),
+				count(rs, first + 4), count(rs, first + 5), (cost != null) ? cost : BigDecimal.ZERO,
+				count(rs, first + 7));
+	}
+
+	/**
+	 * A counter column or a {@code sum} of one: a sum past a {@code long} (only many rows
+	 * at the bounds add up to one) reads as {@link Long#MAX_VALUE} instead of failing the
+	 * read.
+	 */
+	private static long count(ResultSet rs, int column) throws SQLException {
+		try {
+			return rs.getLong(column);
+		}
+		catch (SQLException ex) {
+			BigDecimal value = rs.getBigDecimal(column);
+			if (value == null) {
+				throw ex;
+			}
+			return (value.signum() < 0) ? Long.MIN_VALUE : Long.MAX_VALUE;
+		}
 	}
 
 	static void setCounts(PreparedStatement statement, int first, TokenCounts counts) throws SQLException {

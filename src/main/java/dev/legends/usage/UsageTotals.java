@@ -38,7 +38,8 @@ public record UsageTotals(long inputTokens, long outputTokens, long cacheReadInp
 	 * @return input + cache read + cache creation + output
 	 */
 	public long totalTokens() {
-		return this.inputTokens + this.cacheReadInputTokens + this.cacheCreationInputTokens + this.outputTokens;
+		return UsageBounds.addCapped(UsageBounds.addCapped(this.inputTokens, this.cacheReadInputTokens),
+				UsageBounds.addCapped(this.cacheCreationInputTokens, this.outputTokens));
 	}
 
 	/**

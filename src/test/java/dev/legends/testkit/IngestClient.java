@@ -1,11 +1,17 @@
 package dev.legends.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,7 +90,7 @@ public final class IngestClient {
 	 * @return the answer
 	 */
 	public HttpResponse<String> postJson(String path, String json) {
-		return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -95,6 +101,83 @@ public final class IngestClient {
 	public HttpResponse<String> get(String pathAndQuery) {
 		return send(
 				HttpRequest.newBuilder(URI.create(this.baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(60)).GET());
+	}
+
+	/**
+	 * POST a body of {@code size} zero bytes, streamed with a declared
+	 * {@code Content-Length}, the way a client uploads a large file.
+	 * @param path e.g. {@code /api/v1/usage}
+	 * @param contentType the content type
+	 * @param size the body's length
+	 * @return the answer, as the client reads it
+	 */
+	public HttpResponse<String> postZeros(String path, String contentType, long size) {
+		Supplier<InputStream> zeros = () -> new InputStream() {
+
+			private long left = size;
+
+			@Override
+			public int read() {
+				return (this.left-- > 0) ? 0 : -1;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) {
+				if (this.left <= 0) {
+					return -1;
+				}
+				int count = (int) Math.min(length, this.left);
+				Arrays.fill(buffer, offset, offset + count, (byte) 0);
+				this.left -= count;
+				return count;
+			}
+
+		};
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(120))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(zeros), size)));
+	}
+
+	/**
+	 * Over a raw connection, send a request's head declaring {@code Content-Length} and
+	 * only the first bytes of its body, then read the status the server answers with
+	 * while the rest of the body is still due.
+	 * @param path e.g. {@code /api/v1/usage}
+	 * @param contentType the content type
+	 * @param declaredLength the declared {@code Content-Length}
+	 * @param firstBytes the part of the body actually sent
+	 * @return the answer's status code
+	 */
+	public int statusBeforeBodyIsSent(String path, String contentType, long declaredLength, String firstBytes) {
+		Map<String, String> headers = headers(contentType);
+		headers.put("Content-Length", String.valueOf(declaredLength));
+		return RawHttp.partial(this.baseUrl, "POST", path, headers, firstBytes.getBytes(StandardCharsets.UTF_8))
+			.status();
+	}
+
+	/**
+	 * Send a request exactly as written (e.g. with a query {@code java.net.http} refuses,
+	 * such as {@code start=%ZZ}), with the key if any.
+	 * @param method the method
+	 * @param target the path and query as sent
+	 * @param contentType the content type, or {@code null}
+	 * @param body the body, or {@code null}
+	 * @return the answer
+	 */
+	public RawHttp.Response raw(String method, String target, String contentType, byte[] body) {
+		return RawHttp.exchange(this.baseUrl, method, target, headers(contentType), body);
+	}
+
+	private Map<String, String> headers(String contentType) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (contentType != null) {
+			headers.put("Content-Type", contentType);
+		}
+		if (this.key != null) {
+			headers.put("Authorization", "Bearer " + this.key);
+		}
+		return headers;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

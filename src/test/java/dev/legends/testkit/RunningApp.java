@@ -54,6 +54,14 @@ public final class RunningApp implements AutoCloseable {
 		return Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
 	}
 
+	/**
+	 * The port of the management endpoints ({@code /actuator/prometheus} and the rest).
+	 * @return the management port
+	 */
+	public int managementPort() {
+		return Integer.parseInt(this.context.getEnvironment().getProperty("local.management.port"));
+	}
+
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}

@@ -300,12 +300,24 @@ public final class SlackTestClient {
 	 * @return the app's answer
 	 */
 	public HttpResponse<String> sendWithSignature(String body, String contentType, long timestamp, String signature) {
+		return sendWithSignature(body, contentType, String.valueOf(timestamp), signature);
+	}
+
+	/**
+	 * Send a body with the given signature headers as they are, even malformed ones.
+	 * @param body the raw body
+	 * @param contentType its content type
+	 * @param timestamp the timestamp header as sent
+	 * @param signature the signature header, or {@code null} for no signature headers
+	 * @return the app's answer
+	 */
+	public HttpResponse<String> sendWithSignature(String body, String contentType, String timestamp, String signature) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/slack/events"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (signature != null) {
-			request.header("X-Slack-Request-Timestamp", String.valueOf(timestamp));
+			request.header("X-Slack-Request-Timestamp", timestamp);
 			request.header("X-Slack-Signature", signature);
 		}
 		try {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.legends.usage.UsageBounds;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -57,10 +58,9 @@ final class CsvRows {
 			}
 			return rows;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
+		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
+			// the file is in memory: reading it fails only where it is not CSV (e.g. an
+			// unterminated quote in the header row)
 			throw new ImportException(null, null, "body", "not valid CSV: " + ex.getMessage());
 		}
 	}
@@ -128,9 +128,17 @@ final class CsvRows {
 			}
 			String digits = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
 			if (!digits.matches("\\d{1,18}")) {
-				throw fail(column, "must be a non-negative integer, not \"" + value + "\"");
+				throw fail(column,
+						"must be a non-negative integer"
+								+ (digits.matches("\\d+") ? " of at most " + UsageBounds.MAX_TOKENS + " (10^12)" : "")
+								+ ", not \"" + value + "\"");
 			}
-			return Long.parseLong(digits);
+			long count = Long.parseLong(digits);
+			String problem = UsageBounds.tokens(count);
+			if (problem != null) {
+				throw fail(column, problem + ", not " + count);
+			}
+			return count;
 		}
 
 		BigDecimal decimal(String column) {
@@ -142,6 +150,10 @@ final class CsvRows {
 				BigDecimal amount = new BigDecimal(value);
 				if (amount.signum() < 0) {
 					throw fail(column, "must not be negative");
+				}
+				if (amount.compareTo(JsonRow.MAX_AMOUNT) > 0) {
+					throw fail(column, "must be at most " + JsonRow.MAX_AMOUNT.toPlainString() + ", not "
+							+ amount.toPlainString());
 				}
 				return amount;
 			}

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 import dev.legends.ingest.ActivitySignal;
+import dev.legends.usage.UsageBounds;
 import dev.legends.usage.UsageInput;
 
 /**
@@ -30,6 +31,23 @@ public record Imported(List<UsageInput> usage, List<ActivitySignal> activity) {
 	public Imported {
 		usage = usage.stream().map(Imported::normalized).toList();
 		activity = List.copyOf(activity);
+		checkBounds(usage);
+	}
+
+	/**
+	 * Refuse the file when a record, as converted (e.g. cached input subtracted, cache
+	 * classes added up, cents turned into dollars), is past {@link UsageBounds}; the
+	 * field is named as in the batch format.
+	 */
+	private static void checkBounds(List<UsageInput> usage) {
+		for (int i = 0; i < usage.size(); i++) {
+			List<UsageBounds.Problem> problems = UsageBounds.check(usage.get(i));
+			if (!problems.isEmpty()) {
+				UsageBounds.Problem problem = problems.get(0);
+				throw new ImportException(i, null, problem.field(),
+						problem.message() + " (as converted from the file)");
+			}
+		}
 	}
 
 	/**

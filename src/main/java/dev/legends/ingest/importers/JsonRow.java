@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.legends.usage.UsageBounds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonRow {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	/**
+	 * The largest decimal amount read (USD, or cents at most 100 times the largest cost);
+	 * the record's cost is checked against {@link UsageBounds#MAX_COST_USD} after
+	 * conversion.
+	 */
+	static final BigDecimal MAX_AMOUNT = UsageBounds.MAX_COST_USD.movePointRight(2);
 
 	private final JsonNode node;
 
@@ -214,8 +222,9 @@ final class JsonRow {
 		else {
 			throw fail(name, "must be a non-negative integer, not " + value);
 		}
-		if (count < 0) {
-			throw fail(name, "must be a non-negative integer, not " + count);
+		String problem = UsageBounds.tokens(count);
+		if (problem != null) {
+			throw fail(name, problem + ", not " + count);
 		}
 		return count;
 	}
@@ -234,6 +243,9 @@ final class JsonRow {
 			BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asString().strip());
 			if (amount.signum() < 0) {
 				throw fail(name, "must not be negative");
+			}
+			if (amount.compareTo(MAX_AMOUNT) > 0) {
+				throw fail(name, "must be at most " + MAX_AMOUNT.toPlainString() + ", not " + amount.toPlainString());
 			}
 			return amount;
 		}

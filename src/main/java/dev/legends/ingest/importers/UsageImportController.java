@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.legends.ingest.IngestKeys;
 import dev.legends.ingest.IngestPrincipal;
+import dev.legends.ingest.QueryParameters;
 import dev.legends.usage.UsageIdentity;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,13 +46,14 @@ class UsageImportController {
 	@PostMapping("/api/v1/usage/import")
 	ResponseEntity<Map<String, Object>> importFile(
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestParam(name = "format", required = false) String format,
-			@RequestParam(name = "user", required = false) String user, HttpServletRequest request)
-			throws IOException, ServletException {
+			HttpServletRequest request) throws IOException, ServletException {
 		Optional<IngestPrincipal> principal = this.keys.authenticate(authorization);
 		if (principal.isEmpty()) {
 			return unauthorized();
 		}
+		QueryParameters parameters = QueryParameters.of(request);
+		String format = parameters.get("format");
+		String user = parameters.get("user");
 		Optional<UsageImporter> importer = UsageImporters.find((format != null) ? format.strip() : "");
 		if (importer.isEmpty()) {
 			return parameterError("format",

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.legends.usage.UsageBounds;
 import dev.legends.usage.UsageIdentity;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -70,8 +71,11 @@ final class ClaudeCodeMetrics {
 			}
 			double value = (point.getValueCase() == NumberDataPoint.ValueCase.AS_INT) ? point.getAsInt()
 					: point.getAsDouble();
-			if (!Double.isFinite(value) || value < 0) {
-				continue;
+			String problem = UsageBounds.finite(value,
+					metric.getName().equals(TOKENS) ? UsageBounds.MAX_TOKENS : UsageBounds.MAX_COST_USD.doubleValue());
+			if (problem != null) {
+				throw new OtlpDecodeException("a data point of " + metric.getName() + " (type " + type + ", model "
+						+ attributes.get("model") + "): value " + problem + "; nothing of this export was stored");
 			}
 			Map<String, String> group = new TreeMap<>(attributes);
 			group.remove("type");

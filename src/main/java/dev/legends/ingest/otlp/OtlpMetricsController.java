@@ -82,7 +82,12 @@ class OtlpMetricsController {
 		catch (OtlpDecodeException | InvalidProtocolBufferException ex) {
 			return status(HttpStatus.BAD_REQUEST, json, INVALID_ARGUMENT, "undecodable export: " + ex.getMessage());
 		}
-		this.usage.store(principal.get(), export);
+		try {
+			this.usage.store(principal.get(), export);
+		}
+		catch (OtlpDecodeException ex) {
+			return status(HttpStatus.BAD_REQUEST, json, INVALID_ARGUMENT, "invalid export: " + ex.getMessage());
+		}
 		ExportMetricsServiceResponse response = ExportMetricsServiceResponse.getDefaultInstance();
 		return json
 				? ResponseEntity.ok()

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.legends.ingest.IngestPrincipal;
 import dev.legends.usage.IngestResult;
+import dev.legends.usage.UsageBounds;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import dev.legends.usage.UsageLedger;
@@ -56,6 +57,14 @@ class OtlpUsage {
 		points.stream().filter(MetricPoint::cumulative).forEach((point) -> cumulative.add(point.seriesKey()));
 		SeriesState state = this.series.load(principal.workspaceId(), cumulative);
 		List<UsageInput> records = MetricUsage.records(points, state);
+		for (UsageInput record : records) {
+			List<UsageBounds.Problem> problems = UsageBounds.check(record);
+			if (!problems.isEmpty()) {
+				throw new OtlpDecodeException("the points of " + record.model() + " at " + record.end() + " add up to "
+						+ problems.get(0).field() + " that " + problems.get(0).message()
+						+ "; nothing of this export was stored");
+			}
+		}
 		IngestResult result = this.ledger.ingest(principal.workspaceId(), records);
 		this.series.save(principal.workspaceId(), state);
 		return result;

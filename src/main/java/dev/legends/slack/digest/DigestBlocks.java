@@ -87,7 +87,7 @@ public final class DigestBlocks {
 	 */
 	public static String fallbackText(Digest digest) {
 		Digest.Totals totals = digest.totals();
-		return digest.title() + " · " + digest.periodLabel() + ": " + totals.confirmedOutcomes()
+		return SlackText.escape(digest.title()) + " · " + digest.periodLabel() + ": " + totals.confirmedOutcomes()
 				+ " confirmed outcomes (" + number(totals.confirmedPoints()) + " points), " + totals.pendingOutcomes()
 				+ " awaiting confirmation; estimated cost " + money(totals.estimatedCostUsd()) + ", "
 				+ costPerPoint(totals.costPerConfirmedPoint()) + ".";

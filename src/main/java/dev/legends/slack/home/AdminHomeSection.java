@@ -3,6 +3,7 @@ package dev.legends.slack.home;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import dev.legends.teams.Team;
 import dev.legends.usage.SourceActivity;
 import dev.legends.teams.Teams;
 import dev.legends.usage.UnmatchedIdentity;
+import dev.legends.usage.QuarantinedRollup;
+import dev.legends.usage.RollupQuarantine;
 import dev.legends.usage.UsageLedger;
 import dev.legends.usage.UsageTotals;
 import dev.legends.workspace.TimeWindow;
@@ -44,10 +47,13 @@ class AdminHomeSection implements HomeSection {
 
 	private final IngestKeys keys;
 
-	AdminHomeSection(Teams teams, UsageLedger usage, IngestKeys keys) {
+	private final RollupQuarantine quarantine;
+
+	AdminHomeSection(Teams teams, UsageLedger usage, IngestKeys keys, RollupQuarantine quarantine) {
 		this.teams = teams;
 		this.usage = usage;
 		this.keys = keys;
+		this.quarantine = quarantine;
 	}
 
 	@Override
@@ -67,6 +73,10 @@ class AdminHomeSection implements HomeSection {
 				this.usage.unmatchedIdentities(workspaceId)));
 		ingest.add(sourceBlock(this.usage.sources(workspaceId), context.now()));
 		ingest.add(keyBlock(this.keys.list(workspaceId), context.now()));
+		List<QuarantinedRollup> quarantined = this.quarantine.quarantined(workspaceId);
+		if (!quarantined.isEmpty()) {
+			ingest.add(quarantineBlock(quarantined));
+		}
 		return blocks(all, ingest);
 	}
 
@@ -85,10 +95,10 @@ class AdminHomeSection implements HomeSection {
 				: "*Usage ingest*, last 7 days: " + String.format(Locale.ROOT, "%,d", lastWeek.totalTokens())
 						+ " tokens in " + String.format(Locale.ROOT, "%,d", lastWeek.requests())
 						+ " requests, estimated $" + lastWeek.costUsdEstimated().setScale(2, RoundingMode.HALF_UP)
-						+ (lastWeek.priceUnknown()
-								? " (some models have no price: " + String.join(", ", lastWeek.unpricedModels()) + ")"
-								: "");
-		blocks.add(section((s) -> s.text(markdownText(SlackText.escape(usageText)))));
+						+ (lastWeek.priceUnknown() ? " (some models have no price: " + String.join(", ",
+								lastWeek.unpricedModels().stream().map((model) -> SlackText.echo(model, 128)).toList())
+								+ ")" : "");
+		blocks.add(section((s) -> s.text(markdownText(usageText))));
 		if (unmatched.isEmpty()) {
 			blocks
 				.add(context((c) -> c.elements(List.of(markdownText("Every usage identity is matched to a person.")))));
@@ -146,6 +156,26 @@ class AdminHomeSection implements HomeSection {
 					.toList());
 		String more = (keys.size() > MAX_KEYS) ? "\n…and " + (keys.size() - MAX_KEYS) + " more" : "";
 		return section((s) -> s.text(markdownText("*Ingest keys* (" + keys.size() + ")\n" + list + more)));
+	}
+
+	/**
+	 * Pending usage rows that could not be added to the totals and were set aside.
+	 * @param quarantined the rows, newest first
+	 * @return one block
+	 */
+	static LayoutBlock quarantineBlock(List<QuarantinedRollup> quarantined) {
+		String list = String.join("\n", quarantined.stream()
+			.limit(MAX_UNMATCHED)
+			.map((row) -> "• row " + row.id() + ", "
+					+ DateTimeFormatter.ISO_LOCAL_DATE.format(row.quarantinedAt().atOffset(java.time.ZoneOffset.UTC))
+					+ ": " + SlackText.echo(row.reason(), 200))
+			.toList());
+		String more = (quarantined.size() > MAX_UNMATCHED) ? "\n…and " + (quarantined.size() - MAX_UNMATCHED) + " more"
+				: "";
+		return section((s) -> s.text(markdownText(":warning: *Quarantined usage* (" + quarantined.size()
+				+ "): these ingested batches could not be added to the totals and are left out of every board; "
+				+ "every other batch is counted. They are kept in `usage_rollup_quarantine` "
+				+ "(see docs/input-bounds.md).\n" + list + more)));
 	}
 
 	private static String lastUsed(Instant lastUsedAt, Instant now) {

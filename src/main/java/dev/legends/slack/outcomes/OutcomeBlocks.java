@@ -131,7 +131,7 @@ final class OutcomeBlocks {
 		List<String> people = new ArrayList<>();
 		people.add(card.reporterName());
 		people.addAll(card.collaboratorNames());
-		String link = (outcome.link() != null) ? " · " + outcome.link().replace(">", "%3E") : "";
+		String link = (outcome.link() != null) ? " · " + SlackText.link(outcome.link(), null) : "";
 		return ":tada: " + SlackText.escape(names(people)) + " delivered " + title(outcome) + " ("
 				+ outcome.kind().label() + " · " + outcome.size() + ")" + link;
 	}
@@ -141,8 +141,7 @@ final class OutcomeBlocks {
 	}
 
 	static String facts(OutcomeDetails outcome) {
-		String link = (outcome.link() != null)
-				? " · <" + outcome.link().replace("|", "%7C").replace(">", "%3E") + "|link>" : "";
+		String link = (outcome.link() != null) ? " · " + SlackText.link(outcome.link(), "link") : "";
 		return outcome.kind().label() + " · " + outcome.size() + " · " + outcome.date().format(DATE) + link;
 	}
 

@@ -16,6 +16,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.legends.outcomes.OutcomeDetails;
 import dev.legends.outcomes.OutcomePoints;
 import dev.legends.outcomes.OutcomeStatus;
+import dev.legends.slack.blocks.SlackText;
 import dev.legends.outcomes.Outcomes;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
@@ -170,7 +171,7 @@ class OutcomeMessenger {
 		if (share != null) {
 			this.shares.remember(outcomeId, share);
 		}
-		dm(slackId(outcome.reporterId()), "Reported: " + outcome.title(),
+		dm(slackId(outcome.reporterId()), "Reported: " + SlackText.echo(outcome.title(), 150),
 				OutcomeBlocks.receipt(card, asked.stream().map(Member::getDisplayName).toList(), share));
 		asked.forEach((person) -> request(outcomeId, card, person));
 	}
@@ -183,7 +184,7 @@ class OutcomeMessenger {
 			call("chat.update",
 					() -> this.slack.chatUpdate((r) -> r.channel(message.channelId())
 						.ts(message.ts())
-						.text(card.reporterName() + " asks you to confirm an outcome")
+						.text(SlackText.escape(card.reporterName()) + " asks you to confirm an outcome")
 						.blocks(OutcomeBlocks.request(card))));
 		}
 		List<String> asked = sent.stream().map(RequestMessages.Message::recipientUserId).toList();
@@ -198,7 +199,7 @@ class OutcomeMessenger {
 
 	private void request(Long outcomeId, OutcomeCard card, Member person) {
 		ChatPostMessageResponse sent = dm(person.getSlackUserId(),
-				card.reporterName() + " asks you to confirm an outcome", OutcomeBlocks.request(card));
+				SlackText.escape(card.reporterName()) + " asks you to confirm an outcome", OutcomeBlocks.request(card));
 		if (sent != null && sent.isOk()) {
 			this.requests.add(outcomeId, sent.getChannel(), sent.getTs(), person.getSlackUserId());
 		}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 
+import dev.legends.slack.blocks.SlackText;
 import dev.legends.usage.UsageTotals;
 
 /**
@@ -31,7 +32,8 @@ final class UsageText {
 		if (!totals.priceUnknown()) {
 			return dollars(totals.costUsdEstimated());
 		}
-		String models = String.join(", ", totals.unpricedModels());
+		String models = String.join(", ",
+				totals.unpricedModels().stream().map((model) -> SlackText.echo(model, 128)).toList());
 		return (totals.costUsdEstimated().signum() > 0)
 				? dollars(totals.costUsdEstimated()) + " + price unknown for " + models
 				: "price unknown (" + models + ")";
