@@ -146,15 +146,6 @@ class DigestRunner {
 	}
 
 	/**
-	 * Post the week-to-date digest of a schedule now.
-	 */
-	CompletableFuture<Outcome> runNow(DigestSchedule schedule) {
-		DigestNow now = claimNow(schedule);
-		return (now.state() == DigestNow.State.STARTED) ? deliver(now)
-				: CompletableFuture.completedFuture(Outcome.IN_FLIGHT);
-	}
-
-	/**
 	 * Claim this minute's week-to-date digest of a schedule, without composing or posting
 	 * it yet (a request that must answer within Slack's 3 seconds claims here and posts
 	 * in the background with {@link #deliver(DigestNow)}).

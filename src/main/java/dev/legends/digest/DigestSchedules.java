@@ -90,18 +90,6 @@ public class DigestSchedules {
 	}
 
 	/**
-	 * Post the week-to-date digest to a channel now, in the background. A channel without
-	 * a schedule gets the default settings (kept off until set up).
-	 * @param workspaceId the workspace
-	 * @param channelId the channel
-	 * @param caller who asked (owner of a new schedule)
-	 */
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public void postNow(long workspaceId, String channelId, Member caller) {
-		this.runner.runNow(scheduleFor(workspaceId, channelId, caller));
-	}
-
-	/**
 	 * Claim a channel's week-to-date digest of this minute, to be posted with
 	 * {@link #post(DigestNow)}; when an earlier request of the same minute claimed it,
 	 * say whether it is being posted or where it was. A channel without a schedule gets

@@ -43,13 +43,27 @@ class DigestNowTwiceTests {
 		assertThat(answers).filteredOn((answer) -> answer.contains("Posting this week's digest so far")).hasSize(1);
 		assertThat(answers).filteredOn((answer) -> answer.contains("already")).hasSize(COMMANDS - 1);
 		SlackCall post = awaitPost(fake, channel);
-		String again = SlackMessages
-			.visibleText(team.command(SlackTestClient.ADMIN_USER, "digest now", channel).body());
+		String again = againUntilRecorded(team, channel);
 		assertThat(again).contains("already posted")
 			.contains("https://legends-test.invalid/archives/" + channel + "/p"
 					+ fake.messages(channel).get(0).get("ts").getAsString().replace(".", ""));
 		assertThat(fake.calls("chat.postMessage")).filteredOn((call) -> channel.equals(call.param("channel")))
 			.containsExactly(post);
+	}
+
+	/**
+	 * {@code digest now} again once the post is in the channel: "being posted" until the
+	 * ledger records the message (after the chart's upload), then "already posted".
+	 */
+	private static String againUntilRecorded(SlackTestClient team, String channel) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		String answer;
+		do {
+			answer = SlackMessages.visibleText(team.command(SlackTestClient.ADMIN_USER, "digest now", channel).body());
+			assertThat(answer).contains("already");
+		}
+		while (answer.contains("being posted") && System.nanoTime() < deadline);
+		return answer;
 	}
 
 	private static SlackCall awaitPost(FakeSlackApi fake, String channel) {
