@@ -56,7 +56,8 @@ class RollupFolder implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Thread worker;
+	/** The worker thread, a new one each time the app starts (tests pause and resume it). */
+	private volatile Thread worker;
 
 	/**
 	 * Even while no fold runs, odd while one does: incremented before a fold transaction
@@ -84,8 +85,6 @@ class RollupFolder implements SmartLifecycle {
 		this.quarantine = quarantine;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.worker = new Thread(this::work, "legends-rollups");
-		this.worker.setDaemon(true);
 	}
 
 	/**
@@ -94,7 +93,11 @@ class RollupFolder implements SmartLifecycle {
 	 */
 	@Override
 	public void start() {
-		this.worker.start();
+		this.stopped = false;
+		Thread thread = new Thread(this::work, "legends-rollups");
+		thread.setDaemon(true);
+		this.worker = thread;
+		thread.start();
 	}
 
 	/** Started before the writer and the web server, stopped after them. */
@@ -105,7 +108,8 @@ class RollupFolder implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.worker.isAlive();
+		Thread thread = this.worker;
+		return thread != null && thread.isAlive();
 	}
 
 	/**
@@ -329,7 +333,10 @@ class RollupFolder implements SmartLifecycle {
 			this.signal.notifyAll();
 		}
 		try {
-			this.worker.join(TimeUnit.SECONDS.toMillis(10));
+			Thread thread = this.worker;
+			if (thread != null) {
+				thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

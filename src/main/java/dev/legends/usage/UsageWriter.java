@@ -79,7 +79,8 @@ class UsageWriter implements SmartLifecycle {
 
 	private final BlockingQueue<Ingest> queue = new LinkedBlockingQueue<>();
 
-	private final Thread writer;
+	/** The writer thread, a new one each time the app starts (tests pause and resume it). */
+	private volatile Thread writer;
 
 	private volatile boolean running;
 
@@ -92,8 +93,6 @@ class UsageWriter implements SmartLifecycle {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.retrying = retrying::execute;
-		this.writer = new Thread(this::work, "legends-writer");
-		this.writer.setDaemon(true);
 	}
 
 	/**
@@ -321,14 +320,20 @@ class UsageWriter implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.writer.start();
+		Thread thread = new Thread(this::work, "legends-writer");
+		thread.setDaemon(true);
+		this.writer = thread;
+		thread.start();
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
 		try {
-			this.writer.join(TimeUnit.SECONDS.toMillis(30));
+			Thread thread = this.writer;
+			if (thread != null) {
+				thread.join(TimeUnit.SECONDS.toMillis(30));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
