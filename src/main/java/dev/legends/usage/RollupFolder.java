@@ -56,7 +56,9 @@ class RollupFolder implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	/** The worker thread, a new one each time the app starts (tests pause and resume it). */
+	/**
+	 * The worker thread, a new one each time the app starts (tests pause and resume it).
+	 */
 	private volatile Thread worker;
 
 	/**

@@ -79,7 +79,9 @@ class UsageWriter implements SmartLifecycle {
 
 	private final BlockingQueue<Ingest> queue = new LinkedBlockingQueue<>();
 
-	/** The writer thread, a new one each time the app starts (tests pause and resume it). */
+	/**
+	 * The writer thread, a new one each time the app starts (tests pause and resume it).
+	 */
 	private volatile Thread writer;
 
 	private volatile boolean running;
