@@ -17,6 +17,25 @@ public final class SlackMessages {
 	}
 
 	/**
+	 * The value of the first button in a message's first actions block (e.g. a board's
+	 * "Share to channel").
+	 * @param json the message as Slack receives it
+	 * @return the button's value
+	 */
+	public static String firstButtonValue(String json) {
+		return JsonParser.parseString(json)
+			.getAsJsonObject()
+			.getAsJsonArray("blocks")
+			.asList()
+			.stream()
+			.map(JsonElement::getAsJsonObject)
+			.filter((block) -> block.get("type").getAsString().equals("actions"))
+			.map((block) -> block.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
 	 * The visible text of a message, view or ack body.
 	 * @param json the JSON
 	 * @return the texts joined by new lines, or the input itself when it is not JSON
