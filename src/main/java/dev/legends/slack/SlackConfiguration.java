@@ -9,7 +9,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
@@ -124,8 +123,8 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	ServletRegistrationBean<SlackAppServlet> slackEventsServlet(App app) {
-		return new ServletRegistrationBean<>(new SlackAppServlet(app), EVENTS_PATH);
+	ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App app) {
+		return new ServletRegistrationBean<>(new SlackEventsServlet(app), EVENTS_PATH);
 	}
 
 	@Bean

@@ -10,6 +10,8 @@ import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -48,6 +50,30 @@ class SlackSignatureFilterTests {
 		int logged = output.length();
 		HttpResponse<String> response = slack.send("payload=%7B", FORM, now(), "not-the-secret");
 		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(fake.calls()).isEmpty();
+		assertNoStackTrace(output, logged);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "payload=%7B", "payload=%7B%22type%22%3A%22block_actions%22", "payload=not-json",
+			"payload=%5B1%2C2%5D", "payload=%7B%22type%22%3A%22view_submission%22%7D", "%%%", "payload=%ZZ" })
+	void requestWhenSignedButPayloadMalformedAnswers400WithoutStackTrace(String body, SlackTestClient slack,
+			FakeSlackApi fake, CapturedOutput output) {
+		int logged = output.length();
+		HttpResponse<String> response = slack.send(body, FORM, now(), SlackTestClient.SIGNING_SECRET);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("invalid_payload");
+		assertThat(fake.calls()).isEmpty();
+		assertNoStackTrace(output, logged);
+	}
+
+	@Test
+	void requestWhenSignedButJsonEventMalformedAnswers400WithoutStackTrace(SlackTestClient slack, FakeSlackApi fake,
+			CapturedOutput output) {
+		int logged = output.length();
+		HttpResponse<String> response = slack.send("{\"type\":\"event_callback\",", "application/json", now(),
+				SlackTestClient.SIGNING_SECRET);
+		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(fake.calls()).isEmpty();
 		assertNoStackTrace(output, logged);
 	}
