@@ -1,5 +1,7 @@
 package dev.legends;
 
+import java.util.Map;
+
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
@@ -16,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /actuator/health} (and its {@code liveness} and {@code readiness} groups) on
- * the main port, for load balancers and probes, while every other management endpoint
- * (Prometheus included) is served only on the management port.
+ * the main port, for load balancers and probes: the status alone. Its components and
+ * their details (database, disk, rollups) and every other management endpoint (Prometheus
+ * included) are served only on the management port.
  */
 @RestController
 @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
@@ -30,17 +33,19 @@ class PublicHealth {
 	}
 
 	@GetMapping(path = "/actuator/health", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<HealthDescriptor> health() {
+	ResponseEntity<Map<String, String>> health() {
 		return answer(this.health.health(ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE));
 	}
 
 	@GetMapping(path = "/actuator/health/{group}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<HealthDescriptor> group(@PathVariable String group) {
+	ResponseEntity<Map<String, String>> group(@PathVariable String group) {
 		return answer(this.health.health(ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE, group));
 	}
 
-	private static ResponseEntity<HealthDescriptor> answer(WebEndpointResponse<HealthDescriptor> response) {
-		return ResponseEntity.status(response.getStatus()).body(response.getBody());
+	private static ResponseEntity<Map<String, String>> answer(WebEndpointResponse<HealthDescriptor> response) {
+		HealthDescriptor health = response.getBody();
+		Map<String, String> body = (health != null) ? Map.of("status", health.getStatus().getCode()) : Map.of();
+		return ResponseEntity.status(response.getStatus()).body(body);
 	}
 
 }

@@ -40,6 +40,18 @@ class ActuatorTests {
 	}
 
 	@Test
+	void healthWhenAskedOnTheMainPortShowsTheStatusAloneAndTheManagementPortShowsTheDetails(SlackTestClient slack)
+			throws Exception {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/readiness" }) {
+			HttpResponse<String> response = get(slack.baseUrl() + path);
+			assertThat(response.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
+		}
+		HttpResponse<String> details = get("http://127.0.0.1:" + this.managementPort + "/actuator/health");
+		assertThat(details.statusCode()).isEqualTo(200);
+		assertThat(details.body()).contains("\"components\"", "\"db\"", "\"rollups\"", "\"quarantined\"");
+	}
+
+	@Test
 	void prometheusWhenScrapedOnTheManagementPortExposesJvmMetrics(SlackTestClient slack) throws Exception {
 		assertThat(this.managementPort).isNotEqualTo(port(slack));
 		HttpResponse<String> response = get("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus");

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +46,9 @@ class RollupQuarantineTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Value("${local.management.port}")
+	int managementPort;
 
 	@Test
 	void foldWhenPendingRowsArePoisonedQuarantinesThemAndBoardsAnswer(SlackTestClient slack, FakeSlackApi fake,
@@ -90,7 +94,7 @@ class RollupQuarantineTests {
 			assertThat(output.getOut().split("Quarantined pending usage rollup row " + id + ":", -1)).hasSize(2);
 		}
 
-		JsonNode health = JSON.readTree(get(team.baseUrl() + "/actuator/health"));
+		JsonNode health = JSON.readTree(get(managementHealth()));
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").get("rollups").get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").get("rollups").get("details").get("quarantined").asLong())
@@ -107,9 +111,13 @@ class RollupQuarantineTests {
 
 	@Test
 	void healthWhenNothingQuarantinedIsUpWithZero(SlackTestClient slack) throws Exception {
-		JsonNode health = JSON.readTree(get(slack.baseUrl() + "/actuator/health"));
+		JsonNode health = JSON.readTree(get(managementHealth()));
 		assertThat(health.get("components").get("rollups").get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").get("rollups").get("details").has("quarantined")).isTrue();
+	}
+
+	private String managementHealth() {
+		return "http://127.0.0.1:" + this.managementPort + "/actuator/health";
 	}
 
 	private long plant(long workspaceId, byte[] payload) {
