@@ -1,11 +1,15 @@
 package dev.legends.database;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.SQLExceptionOverride;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renews the pool's connections when their H2 file database was closed under them (H2
@@ -21,7 +25,14 @@ class ClosedDatabaseEviction implements SQLExceptionOverride {
 	 */
 	private static final Set<Integer> CLOSED = Set.of(90098, 90121, 90007, 90028, 90031, 90067, 50000);
 
+	/** At most one line per this interval while the database keeps failing. */
+	private static final Duration LOG_EVERY = Duration.ofSeconds(30);
+
+	private static final Logger logger = LoggerFactory.getLogger(ClosedDatabaseEviction.class);
+
 	private final HikariDataSource dataSource;
+
+	private final AtomicLong lastLogged = new AtomicLong();
 
 	ClosedDatabaseEviction(HikariDataSource dataSource) {
 		this.dataSource = dataSource;
@@ -36,7 +47,22 @@ class ClosedDatabaseEviction implements SQLExceptionOverride {
 		if (pool != null) {
 			pool.softEvictConnections();
 		}
+		long now = System.nanoTime();
+		long last = this.lastLogged.get();
+		if ((last == 0 || now - last > LOG_EVERY.toNanos()) && this.lastLogged.compareAndSet(last, now)) {
+			logger.warn("The database stopped writing ({}); renewing its connections, so it works again once the "
+					+ "cause (e.g. a full disk) is gone", rootMessage(ex));
+		}
 		return SQLExceptionOverride.Override.MUST_EVICT;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": "
+				+ String.valueOf(root.getMessage()).lines().findFirst().orElse("");
 	}
 
 }

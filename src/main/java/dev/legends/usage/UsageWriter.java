@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import dev.legends.usage.UsageStore.IdentityRow;
 import dev.legends.usage.UsageStore.KeyedInput;
 import dev.legends.usage.UsageStore.RollupKey;
+import dev.legends.workspace.CauseKeepingTransactions;
 import dev.legends.workspace.RetryingTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit: one writer thread stores the ingests that arrive together in one
@@ -73,7 +73,7 @@ class UsageWriter implements SmartLifecycle {
 
 	private final IdentityCache identities;
 
-	private final TransactionTemplate transactions;
+	private final CauseKeepingTransactions transactions;
 
 	private final TransactionOperations retrying;
 
@@ -92,7 +92,7 @@ class UsageWriter implements SmartLifecycle {
 		this.pending = pending;
 		this.folder = folder;
 		this.identities = identities;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions = new CauseKeepingTransactions(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.retrying = retrying::execute;
 	}

@@ -32,7 +32,7 @@ public class RetryingTransactions {
 	private final TransactionTemplate transactions;
 
 	RetryingTransactions(PlatformTransactionManager transactionManager) {
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions = new CauseKeepingTransactions(transactionManager);
 	}
 
 	/**

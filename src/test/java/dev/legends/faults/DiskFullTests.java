@@ -20,8 +20,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A full disk under the H2 data folder (a small tmpfs): batches are answered 200 or a
  * clear 503, nothing answered 200 is lost and nothing is stored in part, health and
- * readiness say DOWN while the database cannot write, and once there is room again the
- * app works again without a restart.
+ * readiness say DOWN while the database cannot write, the log names the cause in a few
+ * lines (no stack traces), and once there is room again the app works again without a
+ * restart.
  */
 class DiskFullTests {
 
@@ -50,6 +51,10 @@ class DiskFullTests {
 			assertThat(statuses).containsOnly(200, 503).endsWith(503, 503);
 			assertThat(status(client, "/actuator/health/readiness")).isEqualTo(503);
 			assertThat(client.get("/actuator/health").body()).contains("\"status\":\"DOWN\"");
+			String log = String.join("\n", app.output());
+			assertThat(log).as("the app's log while the disk is full")
+				.contains("the database could not store it", "No space left on device")
+				.doesNotContain("\tat ");
 
 			Files.delete(ballast);
 			Files.delete(dir.resolve("ballast-rest"));
