@@ -2,7 +2,9 @@ package dev.legends.faults;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.legends.testkit.AppProcess;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,28 @@ class StartupFailureTests {
 				assertOneErrorLine(app.output(), "the data folder " + dir + " cannot be written",
 						"Fix: make LEGENDS_DATA_DIR a folder this user can write");
 			}
+		}
+	}
+
+	@Test
+	void startWhenPostgresIsUnreachableExitsWithOneLineNamingCauseAndFix() {
+		try (AppProcess app = AppProcess.start(Map.of("LEGENDS_DB_URL", "jdbc:postgresql://127.0.0.1:1/legends",
+				"LEGENDS_DB_USER", "legends", "LEGENDS_DB_PASSWORD", "not-logged-secret"))) {
+			assertThat(app.awaitExit()).isEqualTo(1);
+			assertOneErrorLine(app.output(), "cannot reach the database jdbc:postgresql://127.0.0.1:1/legends",
+					"Fix: ");
+			assertThat(app.output()).noneMatch((line) -> line.contains("not-logged-secret"));
+		}
+	}
+
+	@Test
+	void startWhenPostgresDatabaseDoesNotExistExitsWithOneLineNamingCauseAndFix() {
+		Map<String, String> postgres = new HashMap<>(FaultDatabases.postgresOrSkip());
+		String url = postgres.get("LEGENDS_DB_URL").replaceFirst("/[^/?]+(\\?.*)?$", "/legends_no_such_database");
+		postgres.put("LEGENDS_DB_URL", url);
+		try (AppProcess app = AppProcess.start(postgres)) {
+			assertThat(app.awaitExit()).isEqualTo(1);
+			assertOneErrorLine(app.output(), "the database " + url + " does not exist", "Fix: create it");
 		}
 	}
 
