@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.legends.testkit.FakeSlackApi;
+import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.RunningApp;
 import dev.legends.testkit.SlackCall;
 import dev.legends.testkit.SlackMessages;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances on one database: a change made on one (an opt-out) is never served stale
@@ -75,6 +77,26 @@ class CrossInstanceTests {
 		List<SlackCall> posts = fake.awaitCalls("response_url", before + 1, Duration.ofSeconds(10));
 		String shared = SlackMessages.visibleText(posts.get(posts.size() - 1).body());
 		assertThat(shared).contains("Shared by Curious Cole").doesNotContain("Private Priya");
+	}
+
+	@Test
+	void keyWhenRevokedOnOneInstanceIsRefusedByTheOtherWithinTwoSeconds() {
+		SlackTestClient onFirst = first.slack().inNewTeam();
+		IngestClient keyOnSecond = IngestClient.withNewKey(onFirst, "laptop-x").withBaseUrl(onFirst.at(second.port()));
+		String summary = "/api/v1/usage/summary?start=2026-11-23T00:00:00Z&end=2026-11-30T00:00:00Z";
+		assertThat(keyOnSecond.get(summary).statusCode()).as("the key works on the second instance (and is cached)")
+			.isEqualTo(200);
+
+		assertThat(SlackMessages.visibleText(onFirst.command(SlackTestClient.ADMIN_USER, "key revoke laptop-x").body()))
+			.contains("laptop-x");
+		long revoked = System.nanoTime();
+
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> keyOnSecond.get(summary).statusCode() == 401);
+		Duration late = Duration.ofNanos(System.nanoTime() - revoked);
+		assertThat(late).as("the revocation reached the second instance").isLessThan(Duration.ofSeconds(2));
+		assertThat(keyOnSecond.get(summary).statusCode()).isEqualTo(401);
 	}
 
 	@Test

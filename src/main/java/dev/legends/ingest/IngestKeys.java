@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.legends.workspace.CacheEpochs;
 import dev.legends.workspace.Members;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,8 @@ public class IngestKeys {
 
 	private final Members members;
 
+	private final CacheEpochs epochs;
+
 	private final Optional<InstalledTeam> installedTeam;
 
 	private final byte[] bootstrapHash;
@@ -60,7 +63,8 @@ public class IngestKeys {
 
 	/**
 	 * Active keys seen lately, by hash (bounded; a miss reads the database once; a key
-	 * revoked here leaves it at once).
+	 * revoked here leaves it at once, one revoked on another instance within about a
+	 * second: {@link CacheEpochs}).
 	 */
 	private final Cache<String, StoredKey> active = Caffeine.newBuilder().maximumSize(MAX_CACHED_KEYS).build();
 
@@ -71,8 +75,14 @@ public class IngestKeys {
 	private volatile IngestPrincipal bootstrap;
 
 	IngestKeys(JdbcTemplate jdbc, Members members, Optional<InstalledTeam> installedTeam, IngestProperties properties,
-			Optional<Clock> clock) {
+			CacheEpochs epochs, Optional<Clock> clock) {
 		this.jdbc = jdbc;
+		this.epochs = epochs;
+		// a key revoked on another instance leaves this one's cache within a second
+		epochs.onBump(CacheEpochs.INGEST_KEYS, () -> {
+			this.revocations.incrementAndGet();
+			this.active.invalidateAll();
+		});
 		this.members = members;
 		this.installedTeam = installedTeam;
 		this.bootstrapHash = StringUtils.hasText(properties.bootstrapKey()) ? sha256(properties.bootstrapKey().strip())
@@ -188,6 +198,9 @@ public class IngestKeys {
 		this.active.asMap()
 			.values()
 			.removeIf((stored) -> stored.workspaceId() == workspaceId && stored.name().equals(name));
+		if (revoked > 0) {
+			this.epochs.bump(CacheEpochs.INGEST_KEYS);
+		}
 		return revoked > 0;
 	}
 

@@ -1,7 +1,10 @@
 package dev.legends.usage;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.legends.workspace.CacheEpochs;
 import dev.legends.usage.UsageStore.IdentityRow;
 
 import org.springframework.stereotype.Component;
@@ -19,16 +22,47 @@ class IdentityCache {
 
 	private final Cache<Key, IdentityRow> rows = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
+	/** Moves on every forget: a row read before one is not kept. */
+	private final AtomicLong generation = new AtomicLong();
+
+	IdentityCache(CacheEpochs epochs) {
+		// an identity mapped on another instance (key map, a changed email) within a
+		// second
+		epochs.onBump(CacheEpochs.IDENTITIES, this::forgetAll);
+	}
+
 	IdentityRow get(Long workspaceId, UsageIdentity identity) {
 		return this.rows.getIfPresent(new Key(workspaceId, identity));
 	}
 
-	void put(Long workspaceId, UsageIdentity identity, IdentityRow row) {
-		this.rows.put(new Key(workspaceId, identity), row);
+	/**
+	 * The generation to pass to {@link #put} for rows about to be read.
+	 * @return the generation now
+	 */
+	long generation() {
+		return this.generation.get();
+	}
+
+	/**
+	 * Keep a row read from the database, unless something was forgotten since it was read
+	 * (then it may be stale).
+	 */
+	void put(long readAt, Long workspaceId, UsageIdentity identity, IdentityRow row) {
+		Key key = new Key(workspaceId, identity);
+		this.rows.put(key, row);
+		if (this.generation.get() != readAt) {
+			this.rows.invalidate(key);
+		}
 	}
 
 	void forget(Long workspaceId, UsageIdentity identity) {
+		this.generation.incrementAndGet();
 		this.rows.invalidate(new Key(workspaceId, identity));
+	}
+
+	void forgetAll() {
+		this.generation.incrementAndGet();
+		this.rows.invalidateAll();
 	}
 
 	private record Key(Long workspaceId, UsageIdentity identity) {

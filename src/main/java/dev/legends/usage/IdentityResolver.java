@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.legends.usage.UsageStore.IdentityRow;
 import dev.legends.workspace.Member;
+import dev.legends.workspace.CacheEpochs;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.Workspace;
 import org.slf4j.Logger;
@@ -76,11 +77,16 @@ class IdentityResolver implements DisposableBean {
 
 	private final IdentityCache cache;
 
-	IdentityResolver(UsageStore store, Members members, Optional<EmailDirectory> emails, IdentityCache cache) {
+	IdentityResolver(UsageStore store, Members members, Optional<EmailDirectory> emails, IdentityCache cache,
+			CacheEpochs epochs) {
 		this.store = store;
 		this.members = members;
 		this.emails = emails;
 		this.cache = cache;
+		epochs.onBump(CacheEpochs.IDENTITIES, () -> {
+			this.recentlyUnmatched.invalidateAll();
+			this.lookedUp.invalidateAll();
+		});
 	}
 
 	/**
@@ -190,8 +196,9 @@ class IdentityResolver implements DisposableBean {
 			}
 		}
 		if (!misses.isEmpty()) {
+			long readAt = this.cache.generation();
 			this.store.findIdentities(workspaceId, misses).forEach((identity, row) -> {
-				this.cache.put(workspaceId, identity, row);
+				this.cache.put(readAt, workspaceId, identity, row);
 				known.put(identity, row);
 			});
 		}

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import dev.legends.usage.UsageStore.Grouped;
 import dev.legends.usage.UsageStore.Hourly;
 import dev.legends.usage.UsageStore.IdentityRow;
+import dev.legends.workspace.CacheEpochs;
 import dev.legends.workspace.MemberProfileChanged;
 import dev.legends.workspace.RetryingTransactions;
 import dev.legends.workspace.TimeWindow;
@@ -60,12 +61,15 @@ public class UsageLedger {
 
 	private final RetryingTransactions transactions;
 
+	private final CacheEpochs epochs;
+
 	private final TransactionTemplate reads;
 
 	UsageLedger(UsageStore store, PeriodRollups periods, PendingSums pending, RollupFolder folder, UsageWriter writer,
 			IdentityCache identities, IdentityResolver resolver, Pricing pricing,
-			PlatformTransactionManager transactionManager, RetryingTransactions transactions) {
+			PlatformTransactionManager transactionManager, RetryingTransactions transactions, CacheEpochs epochs) {
 		this.store = store;
+		this.epochs = epochs;
 		this.periods = periods;
 		this.pending = pending;
 		this.folder = folder;
@@ -229,6 +233,8 @@ public class UsageLedger {
 	public IdentityMapping mapIdentity(Long workspaceId, UsageIdentity identity, Long memberId) {
 		this.identities.forget(workspaceId, identity);
 		IdentityMapping mapping = this.transactions.execute((status) -> {
+			// other instances drop what they cached about identities within a second
+			this.epochs.bump(CacheEpochs.IDENTITIES);
 			IdentityRow row = this.store.findIdentities(workspaceId, List.of(identity)).get(identity);
 			if (row == null) {
 				this.store.setIdentityMember(this.store.identityFor(workspaceId, identity, memberId), memberId);

@@ -185,11 +185,12 @@ class UsageWriter implements SmartLifecycle {
 
 	private void commit(List<Ingest> group, TransactionOperations transactions) {
 		Map<WorkspaceIdentity, IdentityRow> seen = new HashMap<>();
+		long readAt = this.identities.generation();
 		List<IngestResult> results = transactions.execute((status) -> {
 			seen.clear();
 			return writeAll(group, seen);
 		});
-		seen.forEach((key, row) -> this.identities.put(key.workspaceId(), key.identity(), row));
+		seen.forEach((key, row) -> this.identities.put(readAt, key.workspaceId(), key.identity(), row));
 		this.folder.committed(pendingBatches(group));
 		for (int i = 0; i < group.size(); i++) {
 			group.get(i).done().complete(results.get(i));

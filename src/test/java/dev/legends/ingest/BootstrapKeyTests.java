@@ -2,6 +2,7 @@ package dev.legends.ingest;
 
 import java.util.Optional;
 
+import dev.legends.workspace.CacheEpochs;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class BootstrapKeyTests {
 
 	private IngestKeys keys(Optional<InstalledTeam> team) {
 		return new IngestKeys(this.jdbc, this.members, team, new IngestProperties("bootstrap-secret-1234"),
-				Optional.empty());
+				mock(CacheEpochs.class), Optional.empty());
 	}
 
 }

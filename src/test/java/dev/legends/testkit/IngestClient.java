@@ -64,6 +64,15 @@ public final class IngestClient {
 		return new IngestClient(this.baseUrl, key);
 	}
 
+	/**
+	 * The same key against another instance.
+	 * @param slack a client of that instance
+	 * @return a client
+	 */
+	public IngestClient withBaseUrl(SlackTestClient slack) {
+		return new IngestClient(slack.baseUrl(), this.key);
+	}
+
 	public String key() {
 		return this.key;
 	}
