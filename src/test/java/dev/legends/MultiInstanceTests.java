@@ -1,9 +1,6 @@
 package dev.legends;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +30,7 @@ import dev.legends.testkit.AppProcess;
 import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.RunningApp;
+import dev.legends.testkit.ScratchPostgres;
 import dev.legends.testkit.SlackCall;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
@@ -40,7 +38,6 @@ import dev.legends.testkit.SlackUser;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -64,19 +61,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceTests {
 
-	private static String database;
+	private static ScratchPostgres postgres;
 
 	private static final String SCHEDULER = "legends-multi";
 
 	private static final int SCHEDULES = 50;
 
 	private static final List<AppProcess> instances = new ArrayList<>();
-
-	private static String serverUrl;
-
-	private static String url;
-
-	private static String user;
 
 	private static JdbcTemplate jdbc;
 
@@ -86,19 +77,9 @@ class MultiInstanceTests {
 
 	@BeforeAll
 	static void startThreeInstances() throws Exception {
-		serverUrl = System.getenv("LEGENDS_TEST_POSTGRES_URL");
-		if (serverUrl == null || !serverUrl.startsWith("jdbc:postgresql:")) {
-			System.out.println("MultiInstanceTests skipped: LEGENDS_TEST_POSTGRES_URL is not set (.ci/run sets it)");
-		}
-		Assumptions.assumeTrue(serverUrl != null && serverUrl.startsWith("jdbc:postgresql:"),
-				"LEGENDS_TEST_POSTGRES_URL is not set: the multi-instance test needs PostgreSQL");
-		user = System.getenv().getOrDefault("LEGENDS_TEST_POSTGRES_USER", "postgres");
-		java.util.regex.Matcher name = java.util.regex.Pattern.compile("/([^/?]+)(\\?|$)").matcher(serverUrl);
-		database = (name.find() ? name.group(1) : "legends") + "_multi";
-		url = serverUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-		recreateDatabase();
-		jdbc = new JdbcTemplate(new DriverManagerDataSource(url, user, ""));
-		Map<String, String> environment = Map.of("LEGENDS_DB_URL", url, "LEGENDS_DB_USER", user,
+		postgres = ScratchPostgres.createOrSkip("multi");
+		jdbc = new JdbcTemplate(new DriverManagerDataSource(postgres.url(), postgres.user(), ""));
+		Map<String, String> environment = Map.of("LEGENDS_DB_URL", postgres.url(), "LEGENDS_DB_USER", postgres.user(),
 				"spring.quartz.scheduler-name", SCHEDULER, "legends.digest.misfire-grace", "P8D");
 		// the schedules, due in a few days: the test moves their next fire to now
 		try (RunningApp setup = RunningApp.start(environment)) {
@@ -136,11 +117,8 @@ class MultiInstanceTests {
 					.doesNotContain("threw an unhandled");
 			}
 		}
-		if (database != null) {
-			try (Connection connection = DriverManager.getConnection(serverUrl, user, "");
-					Statement statement = connection.createStatement()) {
-				statement.execute("drop database if exists " + database + " with (force)");
-			}
+		if (postgres != null) {
+			postgres.close();
 		}
 	}
 
@@ -274,14 +252,6 @@ class MultiInstanceTests {
 			.getAsJsonObject("totals");
 		assertThat(refused.get()).as("non-2xx answers: %s", answers).isZero();
 		assertThat(totals.get("input_tokens").getAsLong()).isEqualTo((long) clients * requests * 110);
-	}
-
-	private static void recreateDatabase() throws Exception {
-		try (Connection connection = DriverManager.getConnection(serverUrl, user, "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + database + " with (force)");
-			statement.execute("create database " + database);
-		}
 	}
 
 	private static ScheduleSettings settings(DayOfWeek day, LocalTime time, Member owner) {

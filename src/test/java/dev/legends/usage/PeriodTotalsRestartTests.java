@@ -3,10 +3,12 @@ package dev.legends.usage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.legends.testkit.RunningApp;
+import dev.legends.testkit.ScratchPostgres;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,39 @@ class PeriodTotalsRestartTests {
 		}
 		assertThatThrownBy(() -> RunningApp.start(environment("Europe/Berlin", "Europe/Paris")))
 			.hasRootCauseInstanceOf(PeriodZone.PeriodZoneMismatchException.class);
+	}
+
+	@Test
+	void rebuildWhenAnotherInstanceIsRunningIsRefusedAndNothingIsRebuilt() {
+		try (ScratchPostgres postgres = ScratchPostgres.createOrSkip("zone")) {
+			Map<String, String> utc = new HashMap<>(postgres.environment());
+			utc.put("LEGENDS_TIMEZONE", "UTC");
+			Map<String, String> berlin = new HashMap<>(postgres.environment());
+			berlin.putAll(Map.of("LEGENDS_TIMEZONE", "Europe/Berlin", "LEGENDS_REBUILD_PERIODS_FOR_TIMEZONE",
+					"Europe/Berlin", "spring.quartz.scheduler-name", "legends-zone"));
+			utc.put("spring.quartz.scheduler-name", "legends-zone");
+			try (RunningApp running = RunningApp.start(utc)) {
+				running.bean(Members.class).workspace(running.slack().inNewTeam().teamId());
+				PeriodZone.PeriodZoneMismatchException refusal = refusal(berlin);
+				assertThat(running.bean(PeriodZone.class).stillCutIn(ZoneId.of("UTC"))).isTrue();
+				assertThat(refusal.description()).contains("cannot be rebuilt for Europe/Berlin")
+					.contains("while other instances are running");
+				assertThat(refusal.action()).contains("Stop every other Legends instance on this database");
+			}
+		}
+	}
+
+	private static PeriodZone.PeriodZoneMismatchException refusal(Map<String, String> environment) {
+		try (RunningApp app = RunningApp.start(environment)) {
+			throw new AssertionError("started although another instance runs");
+		}
+		catch (RuntimeException ex) {
+			Throwable root = ex;
+			while (root.getCause() != null) {
+				root = root.getCause();
+			}
+			return (PeriodZone.PeriodZoneMismatchException) root;
+		}
 	}
 
 	@Test
