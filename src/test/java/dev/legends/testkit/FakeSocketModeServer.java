@@ -12,14 +12,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal Slack Socket Mode endpoint: accepts one WebSocket client, says {@code hello},
- * sends envelopes and hands back what the app answers (text frames only, enough for
- * Socket Mode's JSON messages).
+ * A minimal Slack Socket Mode endpoint: accepts WebSocket clients (one per app instance,
+ * as Slack accepts several connections of one app), says {@code hello} to each, sends
+ * each envelope to one connection (the next in turn, as Slack picks one) and hands back
+ * what the apps answer (text frames only, enough for Socket Mode's JSON messages).
  */
 public final class FakeSocketModeServer implements AutoCloseable {
 
@@ -29,12 +33,18 @@ public final class FakeSocketModeServer implements AutoCloseable {
 
 	private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
-	private volatile Socket client;
+	private final List<Socket> clients = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger next = new AtomicInteger();
+
+	private final AtomicInteger connections = new AtomicInteger();
+
+	private final List<Message> log = new CopyOnWriteArrayList<>();
 
 	private final Thread acceptor;
 
 	public FakeSocketModeServer() throws IOException {
-		this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+		this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
 		this.acceptor = new Thread(this::serve, "fake-socket-mode");
 		this.acceptor.setDaemon(true);
 		this.acceptor.start();
@@ -54,12 +64,45 @@ public final class FakeSocketModeServer implements AutoCloseable {
 	 * @throws IOException when the app is not connected
 	 */
 	public void send(String json) throws IOException {
-		Socket socket = awaitClient();
-		writeFrame(socket.getOutputStream(), json.getBytes(StandardCharsets.UTF_8));
+		awaitClients(1);
+		sendTo(Math.floorMod(this.next.getAndIncrement(), this.clients.size()), json);
 	}
 
 	/**
-	 * Wait for the next message from the app that contains a text.
+	 * Send one envelope over one open connection.
+	 * @param connection the index of an open connection, in the order they connected
+	 * @param json the envelope
+	 * @throws IOException when it is not connected
+	 */
+	public void sendTo(int connection, String json) throws IOException {
+		awaitClients(connection + 1);
+		writeFrame(this.clients.get(connection).getOutputStream(), json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Wait until this many connections are open.
+	 * @param count how many connections
+	 * @throws IOException when they did not connect within 30 seconds
+	 */
+	public void awaitClients(int count) throws IOException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (this.clients.size() < count && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted", ex);
+			}
+		}
+		if (this.clients.size() < count) {
+			throw new IOException(this.clients.size() + " Socket Mode clients connected, not " + count);
+		}
+	}
+
+	/**
+	 * Wait for the next message from the app that contains a text (messages before it
+	 * that do not are passed over; {@link #messagesContaining} keeps every message).
 	 * @param fragment the text to wait for
 	 * @param timeout how long to wait
 	 * @return the message, or {@code null} on timeout
@@ -76,34 +119,63 @@ public final class FakeSocketModeServer implements AutoCloseable {
 		return null;
 	}
 
-	private Socket awaitClient() throws IOException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.client == null && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
-		if (this.client == null) {
-			throw new IOException("No Socket Mode client connected");
-		}
-		return this.client;
+	/**
+	 * Every message the apps sent that contains a text, with the connection it came on.
+	 * @param fragment the text
+	 * @return the messages, oldest first
+	 */
+	public List<Message> messagesContaining(String fragment) {
+		return this.log.stream().filter((message) -> message.text().contains(fragment)).toList();
+	}
+
+	/**
+	 * A message an app sent.
+	 *
+	 * @param connection the number of the connection it came on (counting every
+	 * connection ever opened, from 0)
+	 * @param text the message
+	 */
+	public record Message(int connection, String text) {
+
 	}
 
 	private void serve() {
-		try (Socket socket = this.server.accept()) {
+		while (!this.server.isClosed()) {
+			try {
+				Socket socket = this.server.accept();
+				Thread reader = new Thread(() -> talk(socket), "fake-socket-mode-" + this.clients.size());
+				reader.setDaemon(true);
+				reader.start();
+			}
+			catch (IOException ex) {
+				return;
+			}
+		}
+	}
+
+	private void talk(Socket socket) {
+		try (socket) {
 			handshake(socket);
-			this.client = socket;
+			int connection = this.connections.getAndIncrement();
+			this.clients.add(socket);
 			writeFrame(socket.getOutputStream(),
-					"{\"type\":\"hello\",\"num_connections\":1}".getBytes(StandardCharsets.UTF_8));
+					("{\"type\":\"hello\",\"num_connections\":" + this.clients.size() + "}")
+						.getBytes(StandardCharsets.UTF_8));
 			InputStream in = socket.getInputStream();
 			while (!socket.isClosed()) {
-				String message = readFrame(in);
+				String message = readFrame(in, socket.getOutputStream());
 				if (message == null) {
 					return;
 				}
 				this.received.add(message);
+				this.log.add(new Message(connection, message));
 			}
 		}
 		catch (IOException ex) {
 			// the app disconnected or the server was closed
+		}
+		finally {
+			this.clients.remove(socket);
 		}
 	}
 
@@ -140,8 +212,13 @@ public final class FakeSocketModeServer implements AutoCloseable {
 		}
 	}
 
-	private static synchronized void writeFrame(OutputStream out, byte[] payload) throws IOException {
-		out.write(0x81);
+	private static void writeFrame(OutputStream out, byte[] payload) throws IOException {
+		writeFrame(out, 0x81, payload);
+	}
+
+	/** Write a final frame: {@code 0x81} text, {@code 0x8A} pong. */
+	private static synchronized void writeFrame(OutputStream out, int head, byte[] payload) throws IOException {
+		out.write(head);
 		if (payload.length < 126) {
 			out.write(payload.length);
 		}
@@ -160,7 +237,7 @@ public final class FakeSocketModeServer implements AutoCloseable {
 		out.flush();
 	}
 
-	private static String readFrame(InputStream in) throws IOException {
+	private static String readFrame(InputStream in, OutputStream out) throws IOException {
 		ByteArrayOutputStream message = new ByteArrayOutputStream();
 		while (true) {
 			int first = in.read();
@@ -187,6 +264,10 @@ public final class FakeSocketModeServer implements AutoCloseable {
 			if (opcode == 0x8) {
 				return null;
 			}
+			if (opcode == 0x9) {
+				// answer pings as Slack does, or the client takes the connection for dead
+				writeFrame(out, 0x8A, payload);
+			}
 			if (opcode == 0x1 || opcode == 0x0) {
 				message.write(payload);
 			}
@@ -199,8 +280,7 @@ public final class FakeSocketModeServer implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.server.close();
-		Socket socket = this.client;
-		if (socket != null) {
+		for (Socket socket : this.clients) {
 			socket.close();
 		}
 	}
