@@ -68,6 +68,47 @@ class DigestTriggers {
 		}
 	}
 
+	/**
+	 * Stop a schedule's trigger firing until {@link #resume}, keeping it (the workspace
+	 * was uninstalled).
+	 */
+	void pause(long scheduleId) {
+		try {
+			this.scheduler.pauseJob(jobKey(scheduleId));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot pause digest " + scheduleId, ex);
+		}
+	}
+
+	/** Let a paused schedule's trigger fire again (the workspace was reinstalled). */
+	void resume(long scheduleId) {
+		try {
+			this.scheduler.resumeJob(jobKey(scheduleId));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot resume digest " + scheduleId, ex);
+		}
+	}
+
+	boolean isPaused(long scheduleId) {
+		try {
+			return this.scheduler.getTriggerState(triggerKey(scheduleId)) == Trigger.TriggerState.PAUSED;
+		}
+		catch (SchedulerException ex) {
+			return false;
+		}
+	}
+
+	boolean exists(long scheduleId) {
+		try {
+			return this.scheduler.checkExists(jobKey(scheduleId));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot read the trigger of digest " + scheduleId, ex);
+		}
+	}
+
 	Optional<Date> nextFire(long scheduleId) {
 		try {
 			Trigger trigger = this.scheduler.getTrigger(triggerKey(scheduleId));

@@ -7,6 +7,7 @@ import java.util.TimeZone;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
+import dev.legends.digest.DigestSchedules;
 import dev.legends.slack.OAuthModeCondition;
 import dev.legends.slack.SlackProperties;
 import dev.legends.workspace.Members;
@@ -52,8 +53,8 @@ class InstallConfiguration {
 
 	@Bean
 	DatabaseInstallationService databaseInstallationService(Installations installations, InstallationTokens tokens,
-			ObjectProvider<Members> members) {
-		return new DatabaseInstallationService(installations, tokens, members, OAuthSetup.INSTALL_PATH);
+			ObjectProvider<Members> members, OrgWorkspaceKeys orgKeys) {
+		return new DatabaseInstallationService(installations, tokens, members, OAuthSetup.INSTALL_PATH, orgKeys);
 	}
 
 	@Bean
@@ -63,15 +64,15 @@ class InstallConfiguration {
 
 	@Bean
 	OAuthSetup oauthSetup(SlackProperties slack, InstallProperties properties,
-			DatabaseInstallationService installations, DatabaseOAuthStateService states) {
-		return new OAuthSetup(slack, properties.scopes(), installations, states);
+			DatabaseInstallationService installations, DatabaseOAuthStateService states, OrgWorkspaceKeys orgKeys) {
+		return new OAuthSetup(slack, properties.scopes(), installations, states, orgKeys);
 	}
 
 	@Bean
 	UninstalledDataPurge uninstalledDataPurge(Installations installations, JdbcTemplate jdbc,
-			InstallProperties properties, Optional<Clock> clock) {
+			InstallProperties properties, Optional<Clock> clock, ObjectProvider<DigestSchedules> digests) {
 		return new UninstalledDataPurge(installations, jdbc, properties.retentionDaysAfterUninstall(),
-				clock.orElse(Clock.systemUTC()));
+				clock.orElse(Clock.systemUTC()), digests);
 	}
 
 	@Bean
