@@ -91,24 +91,6 @@ class DigestTriggers {
 		}
 	}
 
-	boolean isPaused(long scheduleId) {
-		try {
-			return this.scheduler.getTriggerState(triggerKey(scheduleId)) == Trigger.TriggerState.PAUSED;
-		}
-		catch (SchedulerException ex) {
-			return false;
-		}
-	}
-
-	boolean exists(long scheduleId) {
-		try {
-			return this.scheduler.checkExists(jobKey(scheduleId));
-		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Cannot read the trigger of digest " + scheduleId, ex);
-		}
-	}
-
 	Optional<Date> nextFire(long scheduleId) {
 		try {
 			Trigger trigger = this.scheduler.getTrigger(triggerKey(scheduleId));

@@ -8,6 +8,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import dev.legends.digest.DigestSchedules;
+import dev.legends.ingest.InstalledTeam;
 import dev.legends.slack.OAuthModeCondition;
 import dev.legends.slack.SlackProperties;
 import dev.legends.workspace.Members;
@@ -94,6 +95,27 @@ class InstallConfiguration {
 				.inTimeZone(TimeZone.getTimeZone("UTC"))
 				.withMisfireHandlingInstructionFireAndProceed())
 			.build();
+	}
+
+	/**
+	 * Many workspaces: the operator's bootstrap ingest key belongs to none of them.
+	 * @return the installed team of OAuth mode
+	 */
+	@Bean
+	InstalledTeam manyInstalledTeams() {
+		return new InstalledTeam() {
+
+			@Override
+			public Optional<String> teamId() {
+				return Optional.empty();
+			}
+
+			@Override
+			public boolean oneWorkspace() {
+				return false;
+			}
+
+		};
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.legends.slack.install;
 
+import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,7 @@ import dev.legends.outcomes.OutcomeKind;
 import dev.legends.outcomes.OutcomeSize;
 import dev.legends.outcomes.Outcomes;
 import dev.legends.testkit.FakeSlackApi;
-import dev.legends.testkit.FakeSlackOAuth;
-import dev.legends.testkit.LegendsAppTest;
+import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.SlackCall;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.testkit.SlackUser;
@@ -36,7 +36,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after an uninstall the schedules are paused and nothing is even attempted, and a
  * reinstall resumes them.
  */
-@LegendsAppTest
-@TestPropertySource(properties = { "SLACK_CLIENT_ID=" + FakeSlackOAuth.CLIENT_ID,
-		"SLACK_CLIENT_SECRET=" + FakeSlackOAuth.CLIENT_SECRET, "LEGENDS_ENCRYPTION_KEY=" + OAuthInstallTests.KEY })
+@OAuthAppTest
 class OAuthBackgroundTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
@@ -65,6 +63,9 @@ class OAuthBackgroundTests {
 
 	@Autowired
 	Scheduler scheduler;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void digestNowWhenTwoWorkspacesAndAnOrgPostsEachWithItsTokenItsPeopleAndItsChart(SlackTestClient slack,
@@ -133,6 +134,53 @@ class OAuthBackgroundTests {
 			assertThat(request.visibleText()).contains("Reporter " + install.key());
 			assertThat(awaitPost(fake, "DUREP" + install.key()).token()).isEqualTo(install.token(fake));
 		}
+		// the org's people stay in its one workspace, also for the DMs' background work
+		assertThat(this.jdbc.queryForObject("select count(*) from workspace where slack_team_id = ?", Integer.class,
+				installs.get(2).client().teamId()))
+			.isZero();
+	}
+
+	@Test
+	void ingestWhenOrgAndWorkspaceKeysUsedMatchesPeopleInTheBackgroundWithEachInstallationsToken(SlackTestClient slack,
+			FakeSlackApi fake) {
+		List<Install> installs = List.of(org(slack, fake), workspace(slack, fake));
+		for (Install install : installs) {
+			String email = "dev@" + install.key().toLowerCase() + ".example.com";
+			fake.addUser(new SlackUser("UDEV" + install.key(), "Dev " + install.key(), email, "UTC", false));
+			IngestClient ingest = IngestClient.withNewKey(install.client(), "agents");
+			assertThat(ingest
+				.postJson("/api/v1/usage", "{\"records\":[{\"id\":\"r-" + install.key() + "\",\"user\":{\"email\":\""
+						+ email + "\"},\"source\":\"claude-code\","
+						+ "\"model\":\"claude-sonnet-4-5\",\"start\":\"2026-11-24T10:00:00Z\","
+						+ "\"end\":\"2026-11-24T10:01:00Z\",\"input_tokens\":3,\"output_tokens\":2,\"requests\":1}]}")
+				.statusCode()).isEqualTo(200);
+		}
+		for (Install install : installs) {
+			SlackCall lookup = await(fake, "users.lookupByEmail", "email",
+					"dev@" + install.key().toLowerCase() + ".example.com");
+			assertThat(lookup.token()).isEqualTo(install.token(fake));
+			assertThat(awaitMember(install.key(), "UDEV" + install.key())).isOne();
+		}
+		Install org = installs.get(0);
+		assertThat(this.jdbc.queryForObject("select count(*) from workspace where slack_team_id = ?", Integer.class,
+				org.client().teamId()))
+			.isZero();
+	}
+
+	@Test
+	void bootstrapKeyWhenOAuthModeIsRefusedWithWhatToDoInstead(SlackTestClient slack, FakeSlackApi fake) {
+		Install install = workspace(slack, fake);
+		int before = fake.calls().size();
+		IngestClient bootstrap = new IngestClient(install.client().baseUrl(), OAuthAppTest.BOOTSTRAP_KEY);
+		HttpResponse<String> batch = bootstrap.postJson("/api/v1/usage", "{\"records\":[]}");
+		assertThat(batch.statusCode()).isEqualTo(401);
+		assertThat(batch.body()).contains("LEGENDS_INGEST_KEY works only when Legends serves one workspace")
+			.contains("/legends key create");
+		assertThat(bootstrap.get("/api/v1/usage/summary").statusCode()).isEqualTo(401);
+		assertThat(bootstrap.postJson("/otlp/v1/metrics", "{\"resourceMetrics\":[]}").statusCode()).isEqualTo(401);
+		assertThat(fake.calls().subList(before, fake.calls().size())).isEmpty();
+		IngestClient own = IngestClient.withNewKey(install.client(), "own");
+		assertThat(own.postJson("/api/v1/usage", "{\"records\":[]}").statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -229,6 +277,27 @@ class OAuthBackgroundTests {
 
 	private Trigger.TriggerState triggerState(DigestSchedule schedule) throws Exception {
 		return this.scheduler.getTriggerState(TriggerKey.triggerKey("digest-" + schedule.getId(), "digest"));
+	}
+
+	/** Waits until the person is a member of the installation's workspace. */
+	private int awaitMember(String key, String userId) {
+		Instant deadline = Instant.now().plus(WAIT);
+		int found = 0;
+		while (found == 0 && Instant.now().isBefore(deadline)) {
+			found = this.jdbc.queryForObject("select count(*) from member m join workspace w on w.id = m.workspace_id "
+					+ "where w.slack_team_id = ? and m.slack_user_id = ?", Integer.class, key, userId);
+			sleep();
+		}
+		return found;
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static SlackCall awaitPost(FakeSlackApi fake, String channel) {

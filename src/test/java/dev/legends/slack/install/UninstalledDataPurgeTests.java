@@ -10,8 +10,6 @@ import dev.legends.digest.DigestSchedules;
 import dev.legends.digest.DigestSection;
 import dev.legends.digest.ScheduleSettings;
 import dev.legends.testkit.FakeSlackApi;
-import dev.legends.testkit.FakeSlackOAuth;
-import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.testkit.SlackUser;
@@ -23,7 +21,6 @@ import org.quartz.Scheduler;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An uninstalled installation's data (and its digests' Quartz triggers) is kept for the
  * retention time, then purged; other installations keep theirs.
  */
-@LegendsAppTest
-@TestPropertySource(properties = { "SLACK_CLIENT_ID=" + FakeSlackOAuth.CLIENT_ID,
-		"SLACK_CLIENT_SECRET=" + FakeSlackOAuth.CLIENT_SECRET, "LEGENDS_ENCRYPTION_KEY=" + OAuthInstallTests.KEY })
+@OAuthAppTest
 class UninstalledDataPurgeTests {
 
 	@Autowired
