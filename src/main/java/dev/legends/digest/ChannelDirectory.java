@@ -11,13 +11,14 @@ public interface ChannelDirectory {
 
 	/**
 	 * The members of a channel, read when a digest is composed.
+	 * @param workspaceId the workspace the channel is in (whose installation asks)
 	 * @param channelId the channel
 	 * @return the members' user ids, or why the platform would not tell (e.g.
 	 * {@code missing_scope})
 	 * @throws IllegalStateException when the platform or the network kept failing (worth
 	 * trying again later)
 	 */
-	Membership members(String channelId);
+	Membership members(long workspaceId, String channelId);
 
 	/**
 	 * A channel's members, or why they could not be read.

@@ -50,7 +50,7 @@ class DigestAudience {
 		if (schedule.getTeamId() != null) {
 			return new Audience(new DigestScope(schedule.getWorkspaceId(), schedule.getTeamId()), Optional.empty());
 		}
-		Membership membership = this.channels.members(schedule.getChannelId());
+		Membership membership = this.channels.members(schedule.getWorkspaceId(), schedule.getChannelId());
 		if (!membership.isKnown()) {
 			logger.warn("Cannot list the members of {} ({}): its digest covers the whole workspace",
 					schedule.getChannelId(), membership.error());

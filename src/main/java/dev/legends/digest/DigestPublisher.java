@@ -22,12 +22,13 @@ public interface DigestPublisher {
 	 * Look in a channel's recent history for a digest message carrying a period key in
 	 * its metadata (to reconcile a delivery that was sent but not recorded as posted);
 	 * throws when the history cannot be read, so that nothing is posted blind.
+	 * @param workspaceId the schedule's workspace (whose installation reads the history)
 	 * @param channelId the channel
 	 * @param scheduleId the schedule
 	 * @param periodKey the period key
 	 * @return the message, if found
 	 */
-	Optional<PostedMessage> findPosted(String channelId, long scheduleId, String periodKey);
+	Optional<PostedMessage> findPosted(long workspaceId, String channelId, long scheduleId, String periodKey);
 
 	/**
 	 * Tell a schedule's owner, by DM, that its channel cannot be posted to and how to fix
@@ -39,6 +40,7 @@ public interface DigestPublisher {
 	/**
 	 * What to post.
 	 *
+	 * @param workspaceId the schedule's workspace (whose installation posts it)
 	 * @param scheduleId the schedule
 	 * @param periodKey the period key (put into the message metadata)
 	 * @param channelId the channel
@@ -47,8 +49,8 @@ public interface DigestPublisher {
 	 * @param sending to run just before the message is handed to Slack (records in the
 	 * ledger that it may be in the channel from then on)
 	 */
-	record DigestDelivery(long scheduleId, String periodKey, String channelId, Digest digest, byte[] chartPng,
-			Runnable sending) {
+	record DigestDelivery(long workspaceId, long scheduleId, String periodKey, String channelId, Digest digest,
+			byte[] chartPng, Runnable sending) {
 
 	}
 
@@ -65,11 +67,12 @@ public interface DigestPublisher {
 	/**
 	 * A channel a schedule cannot post to.
 	 *
+	 * @param workspaceId the schedule's workspace (whose installation sends the DM)
 	 * @param ownerUserId the owner's Slack user id
 	 * @param channelId the channel
 	 * @param error Slack's error, e.g. {@code not_in_channel}
 	 */
-	record DeliveryProblem(String ownerUserId, String channelId, String error) {
+	record DeliveryProblem(long workspaceId, String ownerUserId, String channelId, String error) {
 
 	}
 

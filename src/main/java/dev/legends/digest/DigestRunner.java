@@ -19,6 +19,7 @@ import dev.legends.digest.DigestPublisher.PublishResult;
 import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
+import dev.legends.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,6 +182,11 @@ class DigestRunner {
 	}
 
 	CompletableFuture<Outcome> run(DigestSchedule schedule, DigestPeriod period) {
+		if (!installed(schedule)) {
+			logger.info("Digest {} of schedule {} not posted: Legends is not installed in its workspace", period.key(),
+					schedule.getId());
+			return CompletableFuture.completedFuture(Outcome.SKIPPED);
+		}
 		Claim claim = this.ledger.claim(schedule.getId(), period.key());
 		switch (claim) {
 			case POSTED:
@@ -194,11 +200,16 @@ class DigestRunner {
 		}
 	}
 
+	/** Whether the schedule's workspace still has Legends installed (not uninstalled). */
+	private boolean installed(DigestSchedule schedule) {
+		return this.members.findWorkspace(schedule.getWorkspaceId()).map(Workspace::isActive).orElse(false);
+	}
+
 	private CompletableFuture<Outcome> deliver(DigestSchedule schedule, DigestPeriod period, Claim claim) {
 		try {
 			if (claim == Claim.UNFINISHED) {
-				Optional<PostedMessage> found = this.publisher.findPosted(schedule.getChannelId(), schedule.getId(),
-						period.key());
+				Optional<PostedMessage> found = this.publisher.findPosted(schedule.getWorkspaceId(),
+						schedule.getChannelId(), schedule.getId(), period.key());
 				if (found.isPresent()) {
 					logger.info("Digest {} of schedule {} was already in the channel: recorded, not re-posted",
 							period.key(), schedule.getId());
@@ -210,8 +221,8 @@ class DigestRunner {
 			DigestComposer.Composed composed = this.composer.compose(schedule, period, version);
 			Digest digest = composed.digest();
 			byte[] chart = digest.shows(DigestSection.CHART) ? chart(composed.chartWeeks()) : null;
-			DigestDelivery delivery = new DigestDelivery(schedule.getId(), period.key(), schedule.getChannelId(),
-					digest, chart, () -> beforeSending(schedule, period, version));
+			DigestDelivery delivery = new DigestDelivery(schedule.getWorkspaceId(), schedule.getId(), period.key(),
+					schedule.getChannelId(), digest, chart, () -> beforeSending(schedule, period, version));
 			return this.publisher.post(delivery).handle((result, ex) -> {
 				if (ex != null && causedBy(ex, ChangedSinceComposed.class)) {
 					logger.info("Digest {} of schedule {} changed since it was composed (an opt-out, a vacation, an "
@@ -324,7 +335,8 @@ class DigestRunner {
 				error);
 		this.members.findById(schedule.getOwnerMemberId())
 			.map(Member::getSlackUserId)
-			.ifPresent((owner) -> this.publisher.tellOwner(new DeliveryProblem(owner, schedule.getChannelId(), error)));
+			.ifPresent((owner) -> this.publisher
+				.tellOwner(new DeliveryProblem(schedule.getWorkspaceId(), owner, schedule.getChannelId(), error)));
 	}
 
 	/**

@@ -11,4 +11,6 @@ interface DigestScheduleRepository extends JpaRepository<DigestSchedule, Long> {
 
 	List<DigestSchedule> findByStatusNot(ScheduleStatus status);
 
+	List<DigestSchedule> findByWorkspaceId(Long workspaceId);
+
 }

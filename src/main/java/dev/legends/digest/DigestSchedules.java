@@ -11,7 +11,9 @@ import dev.legends.teams.Team;
 import dev.legends.teams.Teams;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
+import dev.legends.workspace.WorkspaceActivityChanged;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -130,6 +132,37 @@ public class DigestSchedules {
 				return this.schedules.findByWorkspaceIdAndChannelId(workspaceId, channelId).orElseThrow(() -> ex);
 			}
 		});
+	}
+
+	/**
+	 * Pause the triggers of an uninstalled workspace's digests (nothing fires for them,
+	 * not even to be skipped), and resume them when Legends is installed there again.
+	 * @param change the workspace's new state
+	 */
+	@EventListener
+	public void onWorkspaceActivity(WorkspaceActivityChanged change) {
+		for (DigestSchedule schedule : this.schedules.findByWorkspaceId(change.workspaceId())) {
+			if (schedule.getStatus() == ScheduleStatus.OFF) {
+				continue;
+			}
+			if (change.active()) {
+				this.triggers.resume(schedule.getId());
+			}
+			else {
+				this.triggers.pause(schedule.getId());
+			}
+		}
+	}
+
+	/**
+	 * Delete the triggers of every digest of a workspace whose data is being deleted.
+	 * @param workspaceId the workspace
+	 * @return how many schedules it had
+	 */
+	public int unscheduleAll(long workspaceId) {
+		List<DigestSchedule> all = this.schedules.findByWorkspaceId(workspaceId);
+		all.forEach((schedule) -> this.triggers.unschedule(schedule.getId()));
+		return all.size();
 	}
 
 	/**

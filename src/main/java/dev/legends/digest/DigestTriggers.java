@@ -68,6 +68,29 @@ class DigestTriggers {
 		}
 	}
 
+	/**
+	 * Stop a schedule's trigger firing until {@link #resume}, keeping it (the workspace
+	 * was uninstalled).
+	 */
+	void pause(long scheduleId) {
+		try {
+			this.scheduler.pauseJob(jobKey(scheduleId));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot pause digest " + scheduleId, ex);
+		}
+	}
+
+	/** Let a paused schedule's trigger fire again (the workspace was reinstalled). */
+	void resume(long scheduleId) {
+		try {
+			this.scheduler.resumeJob(jobKey(scheduleId));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot resume digest " + scheduleId, ex);
+		}
+	}
+
 	Optional<Date> nextFire(long scheduleId) {
 		try {
 			Trigger trigger = this.scheduler.getTrigger(triggerKey(scheduleId));

@@ -16,11 +16,12 @@ public interface NudgePublisher {
 	/**
 	 * A weekly nudge.
 	 *
+	 * @param workspaceId the person's workspace (whose installation sends it)
 	 * @param userId the person's Slack user id
 	 * @param displayName their name
 	 * @param isoWeek the ISO week, e.g. {@code 2026-W48}
 	 */
-	record Nudge(String userId, String displayName, String isoWeek) {
+	record Nudge(long workspaceId, String userId, String displayName, String isoWeek) {
 
 	}
 

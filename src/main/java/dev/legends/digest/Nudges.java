@@ -89,7 +89,8 @@ class Nudges {
 		}
 		boolean sent = false;
 		try {
-			sent = this.publisher.nudge(new Nudge(member.getSlackUserId(), member.getDisplayName(), week));
+			sent = this.publisher
+				.nudge(new Nudge(member.getWorkspaceId(), member.getSlackUserId(), member.getDisplayName(), week));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Nudge to member {} failed: {}", member.getId(), ex.getMessage());

@@ -20,7 +20,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.legends.workspace.CacheEpochs;
 import dev.legends.workspace.Members;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +42,15 @@ public class IngestKeys {
 	/** The prefix of every created key. */
 	public static final String PREFIX = "lgk_";
 
+	/** Why {@code LEGENDS_INGEST_KEY} is refused in OAuth mode. */
+	static final String BOOTSTRAP_REFUSED = "LEGENDS_INGEST_KEY works only when Legends serves one workspace "
+			+ "(SLACK_BOT_TOKEN). Legends is installed by OAuth here: an admin of your workspace creates a key with "
+			+ "/legends key create NAME.";
+
 	/** The key name reported for requests made with {@code LEGENDS_INGEST_KEY}. */
 	public static final String BOOTSTRAP_NAME = "bootstrap";
+
+	private static final Logger logger = LoggerFactory.getLogger(IngestKeys.class);
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -102,8 +113,8 @@ public class IngestKeys {
 			return Optional.empty();
 		}
 		byte[] hash = sha256(key);
-		if (this.bootstrapHash != null && MessageDigest.isEqual(hash, this.bootstrapHash)) {
-			return bootstrapPrincipal();
+		if (isBootstrap(hash)) {
+			return oneWorkspace() ? bootstrapPrincipal() : Optional.empty();
 		}
 		String hex = HexFormat.of().formatHex(hash);
 		StoredKey stored = this.active.getIfPresent(hex);
@@ -135,6 +146,10 @@ public class IngestKeys {
 	 * @throws UnauthorizedException for a missing, unknown or revoked key
 	 */
 	public IngestPrincipal require(String authorizationHeader) {
+		String key = bearer(authorizationHeader);
+		if (key != null && isBootstrap(sha256(key)) && !oneWorkspace()) {
+			throw new UnauthorizedException(BOOTSTRAP_REFUSED);
+		}
 		return authenticate(authorizationHeader)
 			.orElseThrow(() -> new UnauthorizedException((bearer(authorizationHeader) == null)
 					? "Send the header Authorization: Bearer lgk_… with an ingest key "
@@ -210,6 +225,26 @@ public class IngestKeys {
 					Long.class, workspaceId, name)
 			.stream()
 			.findFirst();
+	}
+
+	private boolean isBootstrap(byte[] hash) {
+		return this.bootstrapHash != null && MessageDigest.isEqual(hash, this.bootstrapHash);
+	}
+
+	private boolean oneWorkspace() {
+		return this.installedTeam.map(InstalledTeam::oneWorkspace).orElse(true);
+	}
+
+	/**
+	 * Say once at start-up that {@code LEGENDS_INGEST_KEY} is refused when Legends is
+	 * installed by OAuth (it would not know which installation it belongs to).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public void warnAboutBootstrapKey() {
+		if (this.bootstrapHash != null && !oneWorkspace()) {
+			logger.warn("LEGENDS_INGEST_KEY is refused in OAuth mode (many workspaces): each workspace's admin "
+					+ "creates its own key with /legends key create NAME");
+		}
 	}
 
 	private Optional<IngestPrincipal> bootstrapPrincipal() {

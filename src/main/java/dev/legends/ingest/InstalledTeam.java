@@ -15,4 +15,14 @@ public interface InstalledTeam {
 	 */
 	Optional<String> teamId();
 
+	/**
+	 * Whether Legends serves one workspace (with {@code SLACK_BOT_TOKEN} or Socket Mode),
+	 * so that one operator key can belong to it. With OAuth installs it serves many, and
+	 * the bootstrap key belongs to none of them.
+	 * @return {@code true} for one workspace
+	 */
+	default boolean oneWorkspace() {
+		return true;
+	}
+
 }

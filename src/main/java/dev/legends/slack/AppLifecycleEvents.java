@@ -3,6 +3,7 @@ package dev.legends.slack;
 import java.util.Optional;
 
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marks a workspace inactive when Slack says the app was uninstalled or its tokens
- * revoked.
+ * revoked (its digests pause), and, with one workspace, active again when its people use
+ * Legends again after a reinstall (OAuth mode does so when the installation is stored).
  */
 @Component
 class AppLifecycleEvents implements SlackFeature {
@@ -32,6 +34,17 @@ class AppLifecycleEvents implements SlackFeature {
 
 	@Override
 	public void register(App app) {
+		if (this.installations.isEmpty()) {
+			// one workspace (SLACK_BOT_TOKEN): Slack sends its commands and interactions
+			// only while Legends is installed, so one means it was installed again
+			app.use((request, response, chain) -> {
+				String teamId = request.getContext().getTeamId();
+				if (request.getRequestType() != RequestType.Event && teamId != null) {
+					this.members.activate(teamId);
+				}
+				return chain.next(request);
+			});
+		}
 		app.event(AppUninstalledEvent.class, (payload, ctx) -> {
 			logger.info("Legends was uninstalled from {}", payload.getTeamId());
 			this.members.deactivate(payload.getTeamId());

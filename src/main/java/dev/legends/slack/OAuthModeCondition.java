@@ -24,7 +24,7 @@ public class OAuthModeCondition implements Condition {
 	/**
 	 * Matches in every other mode: one workspace, Socket Mode or demo.
 	 */
-	static class Not implements Condition {
+	public static class Not implements Condition {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -59,6 +59,24 @@ public final class SlackTeamScope implements AutoCloseable {
 	}
 
 	/**
+	 * A task that runs, on whichever thread, in the scope open here and now (none if none
+	 * is open): background work started by a request keeps the request's installation.
+	 * @param task the task
+	 * @return the task, carrying this thread's scope
+	 */
+	public static Runnable carried(Runnable task) {
+		SlackTeamScope scope = CURRENT.get();
+		if (scope == null) {
+			return task;
+		}
+		return () -> {
+			try (SlackTeamScope carried = new SlackTeamScope(scope.teamKey, scope.workspaceId, scope.orgWide)) {
+				task.run();
+			}
+		};
+	}
+
+	/**
 	 * The innermost open scope of this thread.
 	 * @return the scope, if any
 	 */

@@ -241,7 +241,7 @@ public class Members {
 	 * @param teamId the Slack team id
 	 */
 	public void deactivate(String teamId) {
-		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> workspace.setActive(false));
+		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> setActive(workspace, false));
 	}
 
 	/**
@@ -249,7 +249,14 @@ public class Members {
 	 * @param teamId the Slack team id
 	 */
 	public void activate(String teamId) {
-		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> workspace.setActive(true));
+		this.workspaces.findBySlackTeamId(teamId).ifPresent((workspace) -> setActive(workspace, true));
+	}
+
+	private void setActive(Workspace workspace, boolean active) {
+		if (workspace.isActive() != active) {
+			workspace.setActive(active);
+			this.events.publishEvent(new WorkspaceActivityChanged(workspace.getId(), active));
+		}
 	}
 
 	/**

@@ -82,7 +82,7 @@ class DigestComposerTests {
 
 	/** Everyone is in the digest's channel. */
 	private static DigestAudience audience(Map<Long, Member> people) {
-		return new DigestAudience((channel) -> ChannelDirectory.Membership.of(List.of()), members(people));
+		return new DigestAudience((workspace, channel) -> ChannelDirectory.Membership.of(List.of()), members(people));
 	}
 
 	private static Members members(Map<Long, Member> people) {

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -18,7 +19,7 @@ import static org.mockito.Mockito.mock;
 
 /**
  * {@code LEGENDS_INGEST_KEY}: accepted like a created key, for the workspace the bot is
- * installed in.
+ * installed in; refused, saying why, when Legends serves many workspaces (OAuth mode).
  */
 class BootstrapKeyTests {
 
@@ -50,6 +51,28 @@ class BootstrapKeyTests {
 	void authenticateWhenInstalledTeamUnknownRefuses() {
 		IngestKeys keys = keys(Optional.of(Optional::empty));
 		assertThat(keys.authenticate("Bearer bootstrap-secret-1234")).isEmpty();
+	}
+
+	@Test
+	void requireWhenManyWorkspacesRefusesBootstrapKeyAndSaysWhatToDo() {
+		InstalledTeam many = new InstalledTeam() {
+
+			@Override
+			public Optional<String> teamId() {
+				return Optional.empty();
+			}
+
+			@Override
+			public boolean oneWorkspace() {
+				return false;
+			}
+
+		};
+		IngestKeys keys = keys(Optional.of(many));
+		assertThat(keys.authenticate("Bearer bootstrap-secret-1234")).isEmpty();
+		assertThatThrownBy(() -> keys.require("Bearer bootstrap-secret-1234")).isInstanceOf(UnauthorizedException.class)
+			.hasMessageContaining("LEGENDS_INGEST_KEY works only when Legends serves one workspace")
+			.hasMessageContaining("/legends key create");
 	}
 
 	private IngestKeys keys(Optional<InstalledTeam> team) {

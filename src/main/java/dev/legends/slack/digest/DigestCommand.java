@@ -15,6 +15,7 @@ import dev.legends.digest.DigestNow;
 import dev.legends.digest.DigestSchedule;
 import dev.legends.digest.DigestSchedules;
 import dev.legends.digest.ScheduleSettings;
+import dev.legends.slack.SlackTeamScope;
 import dev.legends.slack.commands.CommandRequest;
 import dev.legends.slack.commands.Replies;
 import dev.legends.slack.commands.Subcommand;
@@ -117,7 +118,7 @@ class DigestCommand implements Subcommand, DisposableBean {
 		DigestNow now = this.schedules.startNow(workspaceId, channelId, command.member());
 		return switch (now.state()) {
 			case STARTED -> {
-				this.background.execute(() -> post(now));
+				this.background.execute(SlackTeamScope.carried(() -> post(now)));
 				yield Replies.ephemeral(ctx, "Posting this week's digest so far here in a moment.");
 			}
 			case POSTING -> Replies.ephemeral(ctx, "This week's digest so far is already being posted here "

@@ -11,6 +11,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import dev.legends.digest.ChannelDirectory;
+import dev.legends.slack.SlackTeamScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +45,17 @@ class SlackChannelDirectory implements ChannelDirectory {
 	}
 
 	@Override
-	public Membership members(String channelId) {
-		Entry entry = this.channels.computeIfAbsent(channelId, (key) -> new Entry());
+	public Membership members(long workspaceId, String channelId) {
+		Entry entry = this.channels.computeIfAbsent(workspaceId + "/" + channelId, (key) -> new Entry());
 		synchronized (entry) {
 			long now = System.nanoTime();
 			if (entry.members != null && now - entry.readAt < FRESH_NANOS) {
 				return entry.members;
 			}
-			Membership members = read(channelId);
+			Membership members;
+			try (SlackTeamScope scope = SlackTeamScope.workspace(workspaceId)) {
+				members = read(channelId);
+			}
 			if (members.isKnown()) {
 				entry.members = members;
 				entry.readAt = now;

@@ -19,6 +19,7 @@ import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.Message;
 import dev.legends.digest.DigestPublisher;
 import dev.legends.digest.NudgePublisher;
+import dev.legends.slack.SlackTeamScope;
 import dev.legends.slack.digest.ChannelPacer.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +76,10 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 		AtomicInteger failures = new AtomicInteger();
 		AtomicInteger rateLimits = new AtomicInteger();
 		return this.pacer.submit(delivery.channelId(), () -> {
-			delivery.sending().run();
-			return attemptPost(request, failures, rateLimits);
+			try (SlackTeamScope scope = SlackTeamScope.workspace(delivery.workspaceId())) {
+				delivery.sending().run();
+				return attemptPost(request, failures, rateLimits);
+			}
 		}).thenApplyAsync((result) -> withChart(result, delivery), this.executor);
 	}
 
@@ -118,7 +121,7 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 	}
 
 	private void uploadChart(PostedMessage message, DigestDelivery delivery) {
-		try {
+		try (SlackTeamScope scope = SlackTeamScope.workspace(delivery.workspaceId())) {
 			FilesUploadV2Response response = SlackRetries
 				.call(() -> this.methods.filesUploadV2((r) -> r.channel(message.channelId())
 					.threadTs(message.ts())
@@ -136,8 +139,8 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 	}
 
 	@Override
-	public Optional<PostedMessage> findPosted(String channelId, long scheduleId, String periodKey) {
-		try {
+	public Optional<PostedMessage> findPosted(long workspaceId, String channelId, long scheduleId, String periodKey) {
+		try (SlackTeamScope scope = SlackTeamScope.workspace(workspaceId)) {
 			ConversationsHistoryResponse response = SlackRetries.call(() -> this.methods
 				.conversationsHistory((r) -> r.channel(channelId).includeAllMetadata(true).limit(HISTORY_LIMIT)));
 			if (!response.isOk() && CHANNEL_ERRORS.contains(response.getError())) {
@@ -173,7 +176,7 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 	@Override
 	public void tellOwner(DeliveryProblem problem) {
 		String text = OwnerMessages.fix(problem.channelId(), problem.error());
-		try {
+		try (SlackTeamScope scope = SlackTeamScope.workspace(problem.workspaceId())) {
 			ChatPostMessageResponse response = SlackRetries
 				.call(() -> this.methods.chatPostMessage((r) -> r.channel(problem.ownerUserId()).text(text)));
 			if (!response.isOk()) {
@@ -187,7 +190,7 @@ class SlackDigestPublisher implements DigestPublisher, NudgePublisher, Disposabl
 
 	@Override
 	public boolean nudge(Nudge nudge) {
-		try {
+		try (SlackTeamScope scope = SlackTeamScope.workspace(nudge.workspaceId())) {
 			ChatPostMessageResponse response = SlackRetries.call(() -> this.methods.chatPostMessage(
 					(r) -> r.channel(nudge.userId()).text(NudgeBlocks.text(nudge)).blocks(NudgeBlocks.render(nudge))));
 			if (!response.isOk()) {

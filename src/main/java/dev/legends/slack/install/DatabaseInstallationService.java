@@ -28,8 +28,11 @@ class DatabaseInstallationService implements InstallationService {
 
 	private final String installUrl;
 
+	private final OrgWorkspaceKeys orgKeys;
+
 	DatabaseInstallationService(Installations installations, InstallationTokens tokens, ObjectProvider<Members> members,
-			String installUrl) {
+			String installUrl, OrgWorkspaceKeys orgKeys) {
+		this.orgKeys = orgKeys;
 		this.installations = installations;
 		this.tokens = tokens;
 		this.members = members;
@@ -48,6 +51,9 @@ class DatabaseInstallationService implements InstallationService {
 	@Override
 	public void saveInstallerAndBot(Installer installer) {
 		String key = this.installations.save(installer);
+		if (!Boolean.TRUE.equals(installer.getIsEnterpriseInstall())) {
+			this.orgKeys.installedOnItsOwn(key);
+		}
 		this.members.getObject().workspace(key);
 		this.members.getObject().activate(key);
 		logger.info("Legends was installed in {} ({})", key,

@@ -7,6 +7,8 @@ import java.util.TimeZone;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
+import dev.legends.digest.DigestSchedules;
+import dev.legends.ingest.InstalledTeam;
 import dev.legends.slack.OAuthModeCondition;
 import dev.legends.slack.SlackProperties;
 import dev.legends.workspace.Members;
@@ -52,8 +54,8 @@ class InstallConfiguration {
 
 	@Bean
 	DatabaseInstallationService databaseInstallationService(Installations installations, InstallationTokens tokens,
-			ObjectProvider<Members> members) {
-		return new DatabaseInstallationService(installations, tokens, members, OAuthSetup.INSTALL_PATH);
+			ObjectProvider<Members> members, OrgWorkspaceKeys orgKeys) {
+		return new DatabaseInstallationService(installations, tokens, members, OAuthSetup.INSTALL_PATH, orgKeys);
 	}
 
 	@Bean
@@ -63,15 +65,15 @@ class InstallConfiguration {
 
 	@Bean
 	OAuthSetup oauthSetup(SlackProperties slack, InstallProperties properties,
-			DatabaseInstallationService installations, DatabaseOAuthStateService states) {
-		return new OAuthSetup(slack, properties.scopes(), installations, states);
+			DatabaseInstallationService installations, DatabaseOAuthStateService states, OrgWorkspaceKeys orgKeys) {
+		return new OAuthSetup(slack, properties.scopes(), installations, states, orgKeys);
 	}
 
 	@Bean
 	UninstalledDataPurge uninstalledDataPurge(Installations installations, JdbcTemplate jdbc,
-			InstallProperties properties, Optional<Clock> clock) {
+			InstallProperties properties, Optional<Clock> clock, ObjectProvider<DigestSchedules> digests) {
 		return new UninstalledDataPurge(installations, jdbc, properties.retentionDaysAfterUninstall(),
-				clock.orElse(Clock.systemUTC()));
+				clock.orElse(Clock.systemUTC()), digests);
 	}
 
 	@Bean
@@ -93,6 +95,27 @@ class InstallConfiguration {
 				.inTimeZone(TimeZone.getTimeZone("UTC"))
 				.withMisfireHandlingInstructionFireAndProceed())
 			.build();
+	}
+
+	/**
+	 * Many workspaces: the operator's bootstrap ingest key belongs to none of them.
+	 * @return the installed team of OAuth mode
+	 */
+	@Bean
+	InstalledTeam manyInstalledTeams() {
+		return new InstalledTeam() {
+
+			@Override
+			public Optional<String> teamId() {
+				return Optional.empty();
+			}
+
+			@Override
+			public boolean oneWorkspace() {
+				return false;
+			}
+
+		};
 	}
 
 	@Bean

@@ -38,8 +38,11 @@ class OAuthSetup implements SlackOAuth {
 
 	private final InstallPages pages = new InstallPages();
 
-	OAuthSetup(SlackProperties slack, List<String> scopes, InstallationService installations,
-			OAuthStateService states) {
+	private final OrgWorkspaceKeys orgKeys;
+
+	OAuthSetup(SlackProperties slack, List<String> scopes, InstallationService installations, OAuthStateService states,
+			OrgWorkspaceKeys orgKeys) {
+		this.orgKeys = orgKeys;
 		this.slack = slack;
 		this.scopes = scopes;
 		this.installations = installations;
@@ -88,6 +91,9 @@ class OAuthSetup implements SlackOAuth {
 			}
 			boolean orgWide = context.isEnterpriseInstall() && context.getEnterpriseId() != null;
 			String key = orgWide ? context.getEnterpriseId() : context.getTeamId();
+			if (orgWide) {
+				this.orgKeys.seen(context.getTeamId(), key);
+			}
 			try (SlackTeamScope scope = SlackTeamScope.request(key, orgWide)) {
 				return chain.next(request);
 			}

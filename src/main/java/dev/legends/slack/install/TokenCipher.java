@@ -17,8 +17,8 @@ import org.springframework.util.StringUtils;
  */
 final class TokenCipher {
 
-	static final String MISSING_KEY = "OAuth mode needs LEGENDS_ENCRYPTION_KEY, the key Slack tokens are encrypted "
-			+ "with: base64 of 32 random bytes, e.g. from `openssl rand -base64 32`";
+	static final String MISSING_KEY = "OAuth mode (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set) needs "
+			+ "LEGENDS_ENCRYPTION_KEY, the key Slack tokens are encrypted with, and it is not set";
 
 	private static final String PREFIX = "v1:";
 
@@ -32,18 +32,17 @@ final class TokenCipher {
 
 	TokenCipher(String base64Key) {
 		if (!StringUtils.hasText(base64Key)) {
-			throw new IllegalStateException(MISSING_KEY);
+			throw new EncryptionKeyException(MISSING_KEY);
 		}
 		byte[] bytes;
 		try {
 			bytes = Base64.getDecoder().decode(base64Key.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("LEGENDS_ENCRYPTION_KEY is not valid base64. " + MISSING_KEY);
+			throw new EncryptionKeyException("LEGENDS_ENCRYPTION_KEY is not valid base64");
 		}
 		if (bytes.length != 32) {
-			throw new IllegalStateException(
-					"LEGENDS_ENCRYPTION_KEY decodes to " + bytes.length + " bytes, not 32. " + MISSING_KEY);
+			throw new EncryptionKeyException("LEGENDS_ENCRYPTION_KEY decodes to " + bytes.length + " bytes, not 32");
 		}
 		this.key = new SecretKeySpec(bytes, "AES");
 	}

@@ -14,12 +14,14 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.legends.digest.DigestSchedules;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Deletes the data of installations uninstalled more than
  * {@code LEGENDS_RETENTION_DAYS_AFTER_UNINSTALL} days ago: every row of every table that
  * has a {@code workspace_id} (and the rows that reference them), then the workspace and
- * the installation. Each statement commits on its own and a run that is cut short is
- * finished by the next one. Runs daily as a Quartz job (once per cluster).
+ * the installation; the Quartz triggers of its digests go first. Each statement commits
+ * on its own and a run that is cut short is finished by the next one. Runs daily as a
+ * Quartz job (once per cluster).
  */
 class UninstalledDataPurge {
 
@@ -44,7 +47,11 @@ class UninstalledDataPurge {
 
 	private final Clock clock;
 
-	UninstalledDataPurge(Installations installations, JdbcTemplate jdbc, int retentionDays, Clock clock) {
+	private final ObjectProvider<DigestSchedules> digests;
+
+	UninstalledDataPurge(Installations installations, JdbcTemplate jdbc, int retentionDays, Clock clock,
+			ObjectProvider<DigestSchedules> digests) {
+		this.digests = digests;
 		this.installations = installations;
 		this.jdbc = jdbc;
 		this.retention = Duration.ofDays(retentionDays);
@@ -69,6 +76,7 @@ class UninstalledDataPurge {
 		List<Long> ids = this.jdbc.queryForList("select id from workspace where slack_team_id = ?", Long.class,
 				installKey);
 		for (Long workspaceId : ids) {
+			this.digests.ifAvailable((digests) -> digests.unscheduleAll(workspaceId));
 			List<String> left = deleteRows(workspaceId);
 			if (!left.isEmpty()) {
 				logger.warn("Purging the data of {} is not finished ({} left); the next run goes on", installKey, left);

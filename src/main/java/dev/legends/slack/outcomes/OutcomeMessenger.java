@@ -16,6 +16,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.legends.outcomes.OutcomeDetails;
 import dev.legends.outcomes.OutcomePoints;
 import dev.legends.outcomes.OutcomeStatus;
+import dev.legends.slack.SlackTeamScope;
 import dev.legends.slack.blocks.SlackText;
 import dev.legends.outcomes.Outcomes;
 import dev.legends.workspace.Member;
@@ -260,15 +261,19 @@ class OutcomeMessenger {
 		}
 	}
 
+	/**
+	 * Run in the background, in the installation scope of the request that asked (its
+	 * token, and on an org-wide install the org's one workspace).
+	 */
 	private void later(Runnable task) {
-		this.executor.execute(() -> {
+		this.executor.execute(SlackTeamScope.carried(() -> {
 			try {
 				task.run();
 			}
 			catch (RuntimeException ex) {
 				logger.error("Sending outcome messages failed", ex);
 			}
-		});
+		}));
 	}
 
 	@PreDestroy

@@ -5,16 +5,19 @@ import java.util.Optional;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.legends.ingest.InstalledTeam;
+import dev.legends.slack.OAuthModeCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
  * The team the bot token is installed in, from Slack's {@code auth.test} (remembered once
- * known).
+ * known). Single-workspace mode only: in OAuth mode no team is "the" installed one.
  */
 @Component
+@Conditional(OAuthModeCondition.Not.class)
 class SlackInstalledTeam implements InstalledTeam {
 
 	private static final Logger logger = LoggerFactory.getLogger(SlackInstalledTeam.class);

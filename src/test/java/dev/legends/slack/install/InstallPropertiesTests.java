@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.legends.testkit.FakeSlackOAuth;
-import dev.legends.testkit.RunningApp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,22 +48,6 @@ class InstallPropertiesTests {
 			.hasMessageContaining("openssl rand -base64 32");
 		assertThatThrownBy(() -> new TokenCipher("c2hvcnQ=")).hasMessageContaining("5 bytes, not 32");
 		assertThatThrownBy(() -> new TokenCipher("not base64!")).hasMessageContaining("not valid base64");
-	}
-
-	@Test
-	void startWhenOAuthModeWithoutEncryptionKeyIsRefusedWithOneClearMessage() {
-		assertThatThrownBy(() -> RunningApp
-			.start(Map.of("SLACK_CLIENT_ID", FakeSlackOAuth.CLIENT_ID, "SLACK_CLIENT_SECRET",
-					FakeSlackOAuth.CLIENT_SECRET, "LEGENDS_ENCRYPTION_KEY", ""))
-			.close()).satisfies((ex) -> assertThat(rootCause(ex).getMessage()).isEqualTo(TokenCipher.MISSING_KEY));
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 }

@@ -12,8 +12,6 @@ import com.slack.api.methods.MethodsClient;
 import dev.legends.slack.SlackTeamScope;
 import dev.legends.slack.home.HomePublisher;
 import dev.legends.testkit.FakeSlackApi;
-import dev.legends.testkit.FakeSlackOAuth;
-import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackCall;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while requests race; uninstall stops every call until a reinstall, which resumes with
  * the data.
  */
-@LegendsAppTest
-@TestPropertySource(properties = { "SLACK_CLIENT_ID=" + FakeSlackOAuth.CLIENT_ID,
-		"SLACK_CLIENT_SECRET=" + FakeSlackOAuth.CLIENT_SECRET, "LEGENDS_ENCRYPTION_KEY=" + OAuthInstallTests.KEY })
+@OAuthAppTest
 class InstallationsTests {
 
 	@Autowired

@@ -6,13 +6,11 @@ import java.util.Map;
 
 import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.FakeSlackOAuth;
-import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackTestClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the install page, Slack's redirect with a valid, reused or expired state, a cancelled
  * consent and a code Slack refuses.
  */
-@LegendsAppTest
-@TestPropertySource(properties = { "SLACK_CLIENT_ID=" + FakeSlackOAuth.CLIENT_ID,
-		"SLACK_CLIENT_SECRET=" + FakeSlackOAuth.CLIENT_SECRET, "LEGENDS_ENCRYPTION_KEY=" + OAuthInstallTests.KEY })
+@OAuthAppTest
 class OAuthInstallTests {
 
 	static final String KEY = "bGVnZW5kcy10ZXN0LWVuY3J5cHRpb24ta2V5LTMyYiE=";
