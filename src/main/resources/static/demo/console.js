@@ -519,12 +519,13 @@ async function sendCommand(text) {
   if (state.view.kind === "home") show({ kind: "channel", id: channel });
   addMessage(channel, { ts: nextTs(), from: user, text: "`/legends " + text.replace(/`/g, "'") + "`", ephemeralFor: user, at: new Date().toISOString() });
   render();
-  state.dirty = true;
   const reply = await post("/demo/command", { user, channel, text });
   const ack = parse(reply.ack, reply.ack ? { text: reply.ack } : null);
   if (ack && (ack.text || ack.blocks)) {
     addMessage(channel, { ts: nextTs(), from: "legends", text: ack.text, blocks: ack.blocks, ephemeralFor: ack.response_type === "in_channel" ? null : user, at: new Date().toISOString() });
   }
+  // shown now: a poll that ran while the command was on its way has already rendered
+  render();
   await poll();
 }
 async function interact(payload) {
