@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -98,7 +99,11 @@ class DemoConsoleBrowserTests {
 			.usingAnyFreePort()
 			.build();
 		this.browser = new ChromeDriver(service, options);
+		// the console re-renders a conversation when Legends sends something, so an
+		// element
+		// found a moment ago may be gone: every wait looks again
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+		this.wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	@AfterEach
@@ -137,19 +142,17 @@ class DemoConsoleBrowserTests {
 		this.wait.until((driver) -> driver.findElement(By.id("modal-backdrop")).getDomAttribute("hidden") != null);
 
 		switchTo("U0DEMOLINUS");
-		this.browser.findElement(By.id("nav-dm")).click();
-		WebElement confirm = this.wait.until((driver) -> driver
-			.findElements(By.cssSelector("#messages button.primary[data-action-id=outcome_confirm]"))
-			.stream()
-			.reduce((first, second) -> second)
-			.orElse(null));
+		click(By.id("nav-dm"));
+		String request = "//*[@id='messages']/div[contains(@class, 'message')][contains(., 'Search results load twice as fast')]";
+		By confirm = By.xpath(request + "//button[contains(@class, 'primary')][@data-action-id='outcome_confirm']");
+		this.wait.until((driver) -> driver.findElement(confirm).isDisplayed());
 		screenshot("02-confirm-request-in-dm");
-		confirm.click();
-		this.wait.until((driver) -> text("#messages").contains("Search results load twice as fast")
-				&& driver.findElements(By.cssSelector("#messages .message .edited")).size() > 0);
+		click(confirm);
+		this.wait.until((driver) -> driver.findElements(By.xpath(request + "[.//div[@class='edited']]")).size() == 1
+				&& driver.findElements(confirm).isEmpty());
 
 		switchTo("U0DEMOGRACE");
-		this.browser.findElement(By.cssSelector("[data-channel=C0DEMOGENERAL]")).click();
+		click(By.cssSelector("[data-channel=C0DEMOGENERAL]"));
 		String after = youLine(command("top"));
 		assertThat(after).isNotEqualTo(before);
 		screenshot("03-board-after-confirmation");
@@ -190,32 +193,26 @@ class DemoConsoleBrowserTests {
 		assertThat(team).contains("Research").contains("12");
 
 		switchTo("U0DEMOMARGARET");
-		this.browser.findElement(By.cssSelector("[data-channel=C0DEMOPLATFORM]")).click();
+		click(By.cssSelector("[data-channel=C0DEMOPLATFORM]"));
 		command("digest now");
-		WebElement replies = this.wait.until((
-				driver) -> driver.findElements(By.cssSelector("#messages .replies")).stream().findFirst().orElse(null));
-		replies.click();
-		WebElement chart = this.wait.until(
-				(driver) -> driver.findElements(By.cssSelector("#thread .file img")).stream().findFirst().orElse(null));
-		this.wait.until((driver) -> (Boolean) ((JavascriptExecutor) driver)
-			.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", chart));
+		click(By.cssSelector("#messages .replies"));
+		this.wait.until((driver) -> (Boolean) script(
+				"const chart = document.querySelector('#thread .file img'); return !!chart && chart.complete && chart.naturalWidth > 0"));
 		screenshot("06-digest-with-chart");
 
-		this.browser.findElement(By.id("nav-home")).click();
+		click(By.id("nav-home"));
 		this.wait.until((driver) -> text("#home").contains("Platform"));
 		screenshot("07-app-home");
 
-		this.browser.findElement(By.cssSelector("[data-channel=C0DEMOGENERAL]")).click();
+		click(By.cssSelector("[data-channel=C0DEMOGENERAL]"));
 		assertThat(command("export")).contains("Preparing your export");
-		this.browser.findElement(By.id("nav-dm")).click();
-		WebElement file = this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages .file a.file-card"))
-			.stream()
-			.findFirst()
-			.orElse(null));
-		assertThat(file.getText()).contains("Your Legends data").contains(".json");
+		click(By.id("nav-dm"));
+		List<?> file = this.wait.until((driver) -> (List<?>) script(
+				"const card = document.querySelector('#messages .file a.file-card'); return card ? [card.innerText, card.getAttribute('href')] : null"));
+		assertThat(String.valueOf(file.get(0))).contains("Your Legends data").contains(".json");
 		String export = String.valueOf(((JavascriptExecutor) this.browser).executeAsyncScript(
 				"const done = arguments[1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));",
-				file.getDomAttribute("href")));
+				file.get(1)));
 		assertThat(export).contains("U0DEMOMARGARET");
 		screenshot("08-export-in-dm");
 
@@ -236,13 +233,9 @@ class DemoConsoleBrowserTests {
 	void consoleWhenWithdrawClickedAsksFirstAndDoesNothingOnCancel() throws Exception {
 		open("U0DEMOGRACE", "C0DEMOGENERAL");
 		command("me");
-		WebElement withdraw = this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages button.danger"))
-			.stream()
-			.filter((button) -> button.getText().contains("Withdraw"))
-			.findFirst()
-			.orElse(null));
-		int kept = withdrawButtons();
-		withdraw.click();
+		long kept = withdrawButtons();
+		assertThat(kept).isPositive();
+		click(By.xpath("(//*[@id='messages']//button[contains(@class, 'danger')][contains(., 'Withdraw')])[last()]"));
 		WebElement dialog = this.wait.until((driver) -> driver.findElement(By.id("confirm")));
 		this.wait.until((driver) -> dialog.isDisplayed());
 		assertThat(dialog.getText()).contains("Withdraw this outcome?");
@@ -255,13 +248,11 @@ class DemoConsoleBrowserTests {
 		assertThat(consoleErrors()).isEmpty();
 	}
 
-	private int withdrawButtons() {
-		List<WebElement> messages = this.browser.findElements(By.cssSelector("#messages .message"));
-		return (int) messages.get(messages.size() - 1)
-			.findElements(By.cssSelector("button.danger"))
-			.stream()
-			.filter((button) -> button.getText().contains("Withdraw"))
-			.count();
+	/** The Withdraw buttons in the newest message. */
+	private long withdrawButtons() {
+		return (Long) script("const all = document.querySelectorAll('#messages .message');"
+				+ " if (!all.length) return 0;" + " return [...all[all.length - 1].querySelectorAll('button.danger')]"
+				+ ".filter((b) => b.innerText.includes('Withdraw')).length;");
 	}
 
 	private void open(String user, String channel) {
@@ -273,15 +264,36 @@ class DemoConsoleBrowserTests {
 		new Select(this.browser.findElement(By.id("user"))).selectByValue(user);
 	}
 
+	/**
+	 * Type a command and wait for its answer (or the form it opens).
+	 * @return the newest message's text
+	 */
 	private String command(String text) {
-		int before = this.browser.findElements(By.cssSelector("#messages .message")).size();
-		WebElement input = this.browser.findElement(By.id("text"));
-		input.sendKeys(text);
+		long before = messages();
+		this.browser.findElement(By.id("text")).sendKeys(text);
 		this.browser.findElement(By.id("send")).click();
-		this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages .message")).size() >= before + 2
+		this.wait.until((driver) -> messages() >= before + 2
 				|| driver.findElement(By.id("modal-backdrop")).getDomAttribute("hidden") == null);
-		List<WebElement> messages = this.browser.findElements(By.cssSelector("#messages .message"));
-		return messages.get(messages.size() - 1).getText();
+		return (String) script("const all = document.querySelectorAll('#messages .message');"
+				+ " return all.length ? all[all.length - 1].innerText : '';");
+	}
+
+	private long messages() {
+		return (Long) script("return document.querySelectorAll('#messages .message').length;");
+	}
+
+	/**
+	 * Click what {@code by} finds, looking again if the console re-rendered it meanwhile.
+	 */
+	private void click(By by) {
+		this.wait.until((driver) -> {
+			driver.findElement(by).click();
+			return true;
+		});
+	}
+
+	private Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.browser).executeScript(script, arguments);
 	}
 
 	private WebElement modal(String titlePart) {
