@@ -359,13 +359,21 @@ function renderSidebar() {
   $("nav-dm").className = `nav${state.view.kind === "channel" && state.view.id === dm ? " active" : ""}${state.unread.has(dm) ? " unread" : ""}`;
   $("nav-home").className = `nav${state.view.kind === "home" ? " active" : ""}`;
 }
+// Replace a container's content only when it changed, so that what someone is choosing or
+// selecting in a message stays put while Legends sends something elsewhere.
+function setHtml(container, html) {
+  if (container.renderedHtml === html) return false;
+  container.innerHTML = html;
+  container.renderedHtml = html;
+  return true;
+}
 function renderMessages(container, messages, withReplies) {
   const atBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 80;
   if (!messages.length) {
-    container.innerHTML = `<div class="empty">No messages yet. Type a command below, e.g. <code>/legends help</code>.</div>`;
+    setHtml(container, `<div class="empty">No messages yet. Type a command below, e.g. <code>/legends help</code>.</div>`);
     return;
   }
-  container.innerHTML = messages.map((m) => messageHtml(m, withReplies)).join("");
+  if (!setHtml(container, messages.map((m) => messageHtml(m, withReplies)).join("")) && container.dataset.channel === state.view.id) return;
   for (const message of messages) {
     const element = container.querySelector(`[data-ts="${CSS.escape(message.ts)}"]`);
     if (element && message.blocks) initialise(element, message.blocks);
@@ -405,11 +413,10 @@ function renderHome() {
   const home = state.homes[state.me];
   const container = $("home");
   if (!home) {
-    container.innerHTML = `<div class="empty">Opening Home…</div>`;
+    setHtml(container, `<div class="empty">Opening Home…</div>`);
     return;
   }
-  container.innerHTML = `<div class="view" data-view-id="${escapeHtml(home.id)}">${renderBlocks(home.blocks)}</div>`;
-  initialise(container, home.blocks);
+  if (setHtml(container, `<div class="view" data-view-id="${escapeHtml(home.id)}">${renderBlocks(home.blocks)}</div>`)) initialise(container, home.blocks);
 }
 function topModal() {
   const stack = state.modals[state.me] || [];
@@ -519,12 +526,13 @@ async function sendCommand(text) {
   if (state.view.kind === "home") show({ kind: "channel", id: channel });
   addMessage(channel, { ts: nextTs(), from: user, text: "`/legends " + text.replace(/`/g, "'") + "`", ephemeralFor: user, at: new Date().toISOString() });
   render();
-  state.dirty = true;
   const reply = await post("/demo/command", { user, channel, text });
   const ack = parse(reply.ack, reply.ack ? { text: reply.ack } : null);
   if (ack && (ack.text || ack.blocks)) {
     addMessage(channel, { ts: nextTs(), from: "legends", text: ack.text, blocks: ack.blocks, ephemeralFor: ack.response_type === "in_channel" ? null : user, at: new Date().toISOString() });
   }
+  // shown now: a poll that ran while the command was on its way has already rendered
+  render();
   await poll();
 }
 async function interact(payload) {

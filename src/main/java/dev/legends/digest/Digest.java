@@ -123,8 +123,36 @@ public record Digest(String title, String periodLabel, String periodKey, boolean
 	 * @param actual where the team stands
 	 * @param target the goal
 	 * @param higherIsBetter {@code false} for ceilings (e.g. cost per point)
+	 * @param unit what the figures are: a count, dollars or a percentage
 	 */
-	public record GoalLine(String label, double actual, double target, boolean higherIsBetter) {
+	public record GoalLine(String label, double actual, double target, boolean higherIsBetter, Unit unit) {
+
+		/**
+		 * A goal counted in points or outcomes.
+		 * @param label what the goal is about
+		 * @param actual where the team stands
+		 * @param target the goal
+		 * @param higherIsBetter {@code false} for ceilings
+		 */
+		public GoalLine(String label, double actual, double target, boolean higherIsBetter) {
+			this(label, actual, target, higherIsBetter, Unit.COUNT);
+		}
+
+		/**
+		 * What a goal's figures are.
+		 */
+		public enum Unit {
+
+			/** Points or outcomes. */
+			COUNT,
+
+			/** US dollars, e.g. cost per confirmed point. */
+			USD,
+
+			/** A percentage, e.g. the share of outcomes confirmed. */
+			PERCENT
+
+		}
 
 	}
 

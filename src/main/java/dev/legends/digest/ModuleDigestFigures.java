@@ -109,7 +109,7 @@ class ModuleDigestFigures implements DigestFigures {
 			.limit(MAX_CHANNEL_TEAMS)
 			.forEach((progress) -> lines(progress)
 				.forEach((line) -> lines.add(new Digest.GoalLine(progress.team().name() + " · " + line.label(),
-						line.actual(), line.target(), line.higherIsBetter()))));
+						line.actual(), line.target(), line.higherIsBetter(), line.unit()))));
 		return lines;
 	}
 
@@ -147,12 +147,12 @@ class ModuleDigestFigures implements DigestFigures {
 					goal.targetOutcomes(), true));
 		}
 		if (goal.maxCostPerPoint() != null && progress.costPerPoint() != null) {
-			lines.add(new Digest.GoalLine("Cost per confirmed point (USD)" + period,
-					progress.costPerPoint().doubleValue(), goal.maxCostPerPoint().doubleValue(), false));
+			lines.add(new Digest.GoalLine("Cost per confirmed point" + period, progress.costPerPoint().doubleValue(),
+					goal.maxCostPerPoint().doubleValue(), false, Digest.GoalLine.Unit.USD));
 		}
 		if (goal.minConfirmedPercent() != null && progress.confirmedPercent() != null) {
-			lines.add(new Digest.GoalLine("Share of outcomes confirmed (%)" + period, progress.confirmedPercent(),
-					goal.minConfirmedPercent(), true));
+			lines.add(new Digest.GoalLine("Share of outcomes confirmed" + period, progress.confirmedPercent(),
+					goal.minConfirmedPercent(), true, Digest.GoalLine.Unit.PERCENT));
 		}
 		return lines;
 	}

@@ -18,4 +18,22 @@ public record BoardRow(int rank, boolean tied, PersonFigures person, Double effi
 		return (this.tied ? "=" : "") + this.rank;
 	}
 
+	/**
+	 * The rank in a sentence: {@code #3}, or {@code #3 (tied)} when shared.
+	 * @return the place
+	 */
+	public String place() {
+		return "#" + this.rank + (this.tied ? " (tied)" : "");
+	}
+
+	/**
+	 * The rank in a sentence among {@code ranked} people: {@code #3 of 9}, or
+	 * {@code #3 of 9 (tied)} when shared.
+	 * @param ranked how many are ranked (never shown below the rank itself)
+	 * @return the place
+	 */
+	public String place(int ranked) {
+		return "#" + this.rank + " of " + Math.max(ranked, this.rank) + (this.tied ? " (tied)" : "");
+	}
+
 }

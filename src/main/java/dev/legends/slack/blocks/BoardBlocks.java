@@ -149,8 +149,7 @@ public final class BoardBlocks {
 			return "*You:* not ranked on this board — " + ((board.viewerNote() != null) ? board.viewerNote() : "")
 					+ ".";
 		}
-		String text = "*You:* #" + row.rankLabel() + " of " + Math.max(board.rankedCount(), row.rank()) + " — "
-				+ body(board.kind(), row);
+		String text = "*You:* " + row.place(board.rankedCount()) + " — " + body(board.kind(), row);
 		return (board.viewerNote() != null) ? text + "\n_" + board.viewerNote() + "._" : text;
 	}
 

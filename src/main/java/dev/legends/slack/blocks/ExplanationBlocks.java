@@ -133,7 +133,7 @@ public final class ExplanationBlocks {
 	}
 
 	private static String rank(BoardRow row) {
-		return (row != null) ? "#" + row.rankLabel() : "not ranked";
+		return (row != null) ? row.place() : "not ranked";
 	}
 
 }

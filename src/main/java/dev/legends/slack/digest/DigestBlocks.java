@@ -153,7 +153,7 @@ public final class DigestBlocks {
 		StringBuilder text = new StringBuilder("*Goals*");
 		for (Digest.GoalLine goal : goals.subList(0, Math.min(goals.size(), 10))) {
 			text.append('\n').append(SlackText.escape(goal.label())).append(": ");
-			if (goal.higherIsBetter()) {
+			if (goal.higherIsBetter() && goal.unit() == Digest.GoalLine.Unit.COUNT) {
 				double share = (goal.target() > 0) ? Math.min(1, goal.actual() / goal.target()) : 1;
 				text.append('`')
 					.append(bar(share))
@@ -165,15 +165,30 @@ public final class DigestBlocks {
 					.append(Math.round(share * 100))
 					.append("%)");
 			}
+			else if (goal.higherIsBetter()) {
+				boolean met = goal.actual() >= goal.target();
+				text.append(goalFigure(goal, goal.actual()))
+					.append(met ? " — meets " : " — below ")
+					.append("the minimum of ")
+					.append(goalFigure(goal, goal.target()));
+			}
 			else {
 				boolean within = goal.actual() <= goal.target();
-				text.append(number(goal.actual()))
+				text.append(goalFigure(goal, goal.actual()))
 					.append(within ? " — within " : " — above ")
 					.append("the ceiling of ")
-					.append(number(goal.target()));
+					.append(goalFigure(goal, goal.target()));
 			}
 		}
 		return text.toString();
+	}
+
+	private static String goalFigure(Digest.GoalLine goal, double value) {
+		return switch (goal.unit()) {
+			case USD -> money(value);
+			case PERCENT -> Math.round(value) + "%";
+			case COUNT -> number(value);
+		};
 	}
 
 	private static String contributors(List<Digest.Contributor> contributors) {

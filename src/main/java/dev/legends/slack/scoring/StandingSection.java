@@ -59,7 +59,7 @@ class StandingSection implements MeSection {
 	}
 
 	private static String rank(BoardRow row, int of) {
-		return (row != null) ? "#" + row.rankLabel() + " of " + Math.max(of, row.rank()) : "not ranked";
+		return (row != null) ? row.place(of) : "not ranked";
 	}
 
 	private static String usd(double value) {

@@ -74,6 +74,9 @@ class RankingsTests {
 				person(3, "Bea", 3, 1, 50), person(4, "Cal", 1, 1, 0));
 		List<BoardRow> rows = Rankings.rank(BoardKind.OUTCOMES, people, null, RULES);
 		assertThat(rows).extracting(BoardRow::rankLabel).containsExactly("1", "=2", "=2", "4");
+		assertThat(rows).extracting((row) -> row.place(4))
+			.containsExactly("#1 of 4", "#2 of 4 (tied)", "#2 of 4 (tied)", "#4 of 4");
+		assertThat(rows).extracting(BoardRow::place).containsExactly("#1", "#2 (tied)", "#2 (tied)", "#4");
 		assertThat(rows).extracting((row) -> row.person().name()).containsExactly("Zoe", "Al", "Bea", "Cal");
 	}
 

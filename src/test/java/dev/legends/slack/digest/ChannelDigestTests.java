@@ -1,5 +1,6 @@
 package dev.legends.slack.digest;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ class ChannelDigestTests {
 		Member oscar = person(workspace, fake, "UOSCAR" + suffix, "Oscar Outside");
 		Team core = this.teams.save(new TeamChange(null, oscar.getWorkspaceId(), "Core", channel.ids(),
 				Set.of(admin(workspace).getId()), null, null), admin(workspace));
-		this.goals.set(core.id(), new GoalDraft(GoalPeriod.WEEK, 10, 2, null, null, this.goals.today()),
+		this.goals.set(core.id(), new GoalDraft(GoalPeriod.WEEK, 10, 2, new BigDecimal("1.50"), 70, this.goals.today()),
 				admin(workspace));
 		Team elsewhere = this.teams.save(new TeamChange(null, oscar.getWorkspaceId(), "Elsewhere",
 				Set.of(oscar.getId(), channel.people().get(1).getId(), channel.people().get(2).getId(),
@@ -91,6 +92,8 @@ class ChannelDigestTests {
 		assertThat(post.param("text")).contains("1 confirmed outcome (3 points)").contains("estimated cost $6.00");
 		assertThat(post.param("blocks")).contains("Ines In")
 			.contains("Core · Confirmed points this week")
+			.contains("Core · Cost per confirmed point this week: $2.00 — above the ceiling of $1.50")
+			.contains("Core · Share of outcomes confirmed this week: 100% — meets the minimum of 70%")
 			.doesNotContain("Oscar")
 			.doesNotContain("Elsewhere")
 			.doesNotContain("whole workspace");

@@ -99,7 +99,7 @@ class BoardBlocksTests {
 			.map((b) -> ((SectionBlock) b).getText().getText())
 			.forEach((text) -> assertThat(text.length()).isLessThanOrEqualTo(3000));
 		assertThat(Golden.json(blocks).length()).isLessThan(12_000);
-		assertThat(SlackMessages.visibleText(Golden.json(blocks))).contains("*You:* #=9876 of 10000",
+		assertThat(SlackMessages.visibleText(Golden.json(blocks))).contains("*You:* #9876 of 10000 (tied)",
 				"Top 10 of 10000 ranked");
 	}
 
