@@ -1,22 +1,27 @@
 package dev.legends.demo;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.legends.slack.OfflineSlackApi;
 import dev.legends.slack.SlackMode;
 import dev.legends.slack.SlackRuntime;
-import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.RunningApp;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +40,18 @@ class DemoModeTests {
 
 	@Test
 	void startWhenNoSlackCredentialsRunsInDemoModeAndNeverCallsSlack() throws Exception {
-		FakeSlackApi fake = FakeSlackApi.shared();
-		fake.reset();
-		try (RunningApp app = RunningApp.start(demoEnvironment())) {
+		// a Slack API of this test's own: the shared fake also hears other tests' apps
+		List<String> slackCalls = new CopyOnWriteArrayList<>();
+		HttpServer slackApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		slackApi.createContext("/", (exchange) -> {
+			slackCalls.add(exchange.getRequestURI().getPath());
+			exchange.sendResponseHeaders(500, -1);
+			exchange.close();
+		});
+		slackApi.start();
+		Map<String, String> environment = new HashMap<>(demoEnvironment());
+		environment.put("SLACK_API_URL", "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/api/");
+		try (RunningApp app = RunningApp.start(environment)) {
 			SlackRuntime runtime = app.bean(SlackRuntime.class);
 			assertThat(runtime.mode()).isEqualTo(SlackMode.DEMO);
 			SlackTestClient slack = app.slack();
@@ -50,7 +64,10 @@ class DemoModeTests {
 				.contains("auth.test", "users.info");
 			assertThat(get(app, "/demo/outbox").body()).contains("users.info");
 		}
-		assertThat(fake.calls()).isEmpty();
+		finally {
+			slackApi.stop(0);
+		}
+		assertThat(slackCalls).isEmpty();
 	}
 
 	@Test
