@@ -85,6 +85,24 @@ class Snapshots {
 		});
 	}
 
+	/**
+	 * One person's outcome credits in a window. Credits depend on the whole workspace's
+	 * outcomes (a duplicate link counts for its first reporter only), so they are
+	 * computed for everyone at once and cached like the figures: {@code /legends me},
+	 * {@code why} and App Home ask for one person's trailing weeks on every request.
+	 * @param workspaceId the person's workspace
+	 * @param memberId the person
+	 * @param window the window
+	 * @return their credits
+	 */
+	List<OutcomeCredit> creditsOf(Long workspaceId, Long memberId, TimeWindow window) {
+		long version = this.versions.current(workspaceId);
+		Map<Long, List<OutcomeCredit>> all = cached(
+				"c:" + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
+				() -> this.credits.byMember(workspaceId, window));
+		return all.getOrDefault(memberId, List.of());
+	}
+
 	Map<Long, PersonFigures> people(Long workspaceId, Period period) {
 		return figures(workspaceId, period, this.versions.current(workspaceId)).people();
 	}
