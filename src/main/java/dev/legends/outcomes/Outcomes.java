@@ -566,8 +566,13 @@ public class Outcomes {
 			return Set.of();
 		}
 		Map<String, Long> first = new HashMap<>();
-		this.outcomes.findByLinks(workspaceId, links, List.of(OutcomeStatus.REPORTED, OutcomeStatus.CONFIRMED))
-			.forEach((outcome) -> first.putIfAbsent(outcome.details().link(), outcome.getId()));
+		for (Object[] row : this.outcomes.linksInReportOrder(workspaceId,
+				List.of(OutcomeStatus.REPORTED, OutcomeStatus.CONFIRMED))) {
+			String link = (String) row[1];
+			if (links.contains(link)) {
+				first.putIfAbsent(link, (Long) row[0]);
+			}
+		}
 		Set<Long> duplicates = new HashSet<>();
 		for (OutcomeDetails outcome : inWindow) {
 			Long winner = (outcome.link() != null) ? first.get(outcome.link()) : null;
