@@ -37,6 +37,10 @@ interface OutcomeRepository extends JpaRepository<Outcome, Long> {
 			+ "and o.reportedAt < ?4")
 	List<Outcome> findReportedBetween(Long reporterId, OutcomeStatus status, Instant start, Instant end);
 
+	@Query("select o from Outcome o where o.workspaceId = ?1 and o.status = ?2 and o.reportedAt >= ?3 "
+			+ "and o.reportedAt < ?4")
+	List<Outcome> findReportedInWorkspaceBetween(Long workspaceId, OutcomeStatus status, Instant start, Instant end);
+
 	@Query("select count(o) from Outcome o where o.reporterId = ?1 and o.decidedBy = ?2 and o.status = ?3 "
 			+ "and o.decidedAt >= ?4 and o.decidedAt < ?5")
 	long countDecided(Long reporterId, Long deciderId, OutcomeStatus status, Instant start, Instant end);
