@@ -96,11 +96,31 @@ class Snapshots {
 	 * @return their credits
 	 */
 	List<OutcomeCredit> creditsOf(Long workspaceId, Long memberId, TimeWindow window) {
+		return creditsByMember(workspaceId, window).getOrDefault(memberId, List.of());
+	}
+
+	/**
+	 * Everyone's outcome credits in a window, cached like the figures.
+	 * @param workspaceId the workspace
+	 * @param window the window
+	 * @return credits by member
+	 */
+	Map<Long, List<OutcomeCredit>> creditsByMember(Long workspaceId, TimeWindow window) {
 		long version = this.versions.current(workspaceId);
-		Map<Long, List<OutcomeCredit>> all = cached(
-				"c:" + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
+		return cached("c:" + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
 				() -> this.credits.byMember(workspaceId, window));
-		return all.getOrDefault(memberId, List.of());
+	}
+
+	/**
+	 * Everyone's usage in a window, cached like the figures.
+	 * @param workspaceId the workspace
+	 * @param window the window
+	 * @return usage by member
+	 */
+	Map<Long, UsageFigures> usageByMember(Long workspaceId, TimeWindow window) {
+		long version = this.versions.current(workspaceId);
+		return cached("u:" + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
+				() -> this.usage.byMember(workspaceId, window));
 	}
 
 	Map<Long, PersonFigures> people(Long workspaceId, Period period) {
