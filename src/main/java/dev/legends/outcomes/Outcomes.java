@@ -1,11 +1,13 @@
 package dev.legends.outcomes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.legends.workspace.Member;
@@ -282,7 +285,7 @@ public class Outcomes {
 	public List<OutcomeCredit> credits(Long workspaceId, TimeWindow window) {
 		List<OutcomeDetails> inWindow = inWorkspace(workspaceId, window);
 		Set<Long> duplicates = duplicates(workspaceId, inWindow);
-		Map<Long, Double> allowed = pendingAllowed(inWindow, duplicates);
+		Map<Long, Double> allowed = pendingAllowed(workspaceId, inWindow, duplicates);
 		return this.points.credit(inWindow, duplicates, allowed);
 	}
 
@@ -566,8 +569,13 @@ public class Outcomes {
 			return Set.of();
 		}
 		Map<String, Long> first = new HashMap<>();
-		this.outcomes.findByLinks(workspaceId, links, List.of(OutcomeStatus.REPORTED, OutcomeStatus.CONFIRMED))
-			.forEach((outcome) -> first.putIfAbsent(outcome.details().link(), outcome.getId()));
+		for (Object[] row : this.outcomes.linksInReportOrder(workspaceId,
+				List.of(OutcomeStatus.REPORTED, OutcomeStatus.CONFIRMED))) {
+			String link = (String) row[1];
+			if (links.contains(link)) {
+				first.putIfAbsent(link, (Long) row[0]);
+			}
+		}
 		Set<Long> duplicates = new HashSet<>();
 		for (OutcomeDetails outcome : inWindow) {
 			Long winner = (outcome.link() != null) ? first.get(outcome.link()) : null;
@@ -578,22 +586,46 @@ public class Outcomes {
 		return duplicates;
 	}
 
-	private Map<Long, Double> pendingAllowed(List<OutcomeDetails> inWindow, Set<Long> duplicates) {
-		Map<Long, Double> allowed = new HashMap<>();
+	/**
+	 * The points each pending outcome may count for under its reporter's daily cap, from
+	 * every outcome its reporter reported that day (in their time zone): the workspace's
+	 * pending outcomes of the days concerned are read in one query, and the reporters'
+	 * zones with one, however many reporters and days the window holds.
+	 */
+	private Map<Long, Double> pendingAllowed(Long workspaceId, List<OutcomeDetails> inWindow, Set<Long> duplicates) {
+		List<OutcomeDetails> pending = inWindow.stream()
+			.filter((outcome) -> outcome.status() == OutcomeStatus.REPORTED && !duplicates.contains(outcome.id()))
+			.toList();
+		if (pending.isEmpty()) {
+			return Map.of();
+		}
 		Map<Long, ZoneId> zones = new HashMap<>();
+		this.members.all(workspaceId).forEach((member) -> zones.put(member.getId(), member.getZoneId()));
+		Function<Long, ZoneId> zoneOf = (id) -> zones.computeIfAbsent(id,
+				(missing) -> this.members.findById(missing).map(Member::getZoneId).orElse(this.members.defaultZone()));
+		Instant first = pending.stream().map(OutcomeDetails::reportedAt).min(Comparator.naturalOrder()).orElseThrow();
+		Instant last = pending.stream().map(OutcomeDetails::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
+		// a day in any zone starts at most 14 hours before or after it does in UTC
+		Map<String, List<OutcomeDetails>> byReporterAndDay = new HashMap<>();
+		this.outcomes
+			.findReportedInWorkspaceBetween(workspaceId, OutcomeStatus.REPORTED, first.minus(Duration.ofDays(2)),
+					last.plus(Duration.ofDays(2)))
+			.stream()
+			.map(Outcome::details)
+			.filter((other) -> !duplicates.contains(other.id()))
+			.forEach((other) -> byReporterAndDay
+				.computeIfAbsent(
+						other.reporterId() + "/"
+								+ other.reportedAt().atZone(zoneOf.apply(other.reporterId())).toLocalDate(),
+						(key) -> new ArrayList<>())
+				.add(other));
+		Map<Long, Double> allowed = new HashMap<>();
 		Set<String> done = new HashSet<>();
-		for (OutcomeDetails outcome : inWindow) {
-			if (outcome.status() != OutcomeStatus.REPORTED || duplicates.contains(outcome.id())) {
-				continue;
-			}
-			ZoneId zone = zones.computeIfAbsent(outcome.reporterId(),
-					(id) -> this.members.findById(id).map(Member::getZoneId).orElse(this.members.defaultZone()));
-			LocalDate day = outcome.reportedAt().atZone(zone).toLocalDate();
-			if (done.add(outcome.reporterId() + "/" + day)) {
-				List<OutcomeDetails> sameDay = reportedOn(outcome.reporterId(), day, zone).stream()
-					.filter((other) -> !duplicates.contains(other.id()))
-					.toList();
-				allowed.putAll(this.points.capPending(sameDay));
+		for (OutcomeDetails outcome : pending) {
+			String key = outcome.reporterId() + "/"
+					+ outcome.reportedAt().atZone(zoneOf.apply(outcome.reporterId())).toLocalDate();
+			if (done.add(key)) {
+				allowed.putAll(this.points.capPending(byReporterAndDay.getOrDefault(key, List.of())));
 			}
 		}
 		return allowed;

@@ -39,8 +39,6 @@ public class Scoring {
 
 	private final ScoringSources.UsageSource usage;
 
-	private final ScoringSources.CreditSource credits;
-
 	private final Members members;
 
 	private final Teams teams;
@@ -55,7 +53,6 @@ public class Scoring {
 			WorkspaceProperties workspace, Optional<Clock> clock) {
 		this.snapshots = snapshots;
 		this.usage = snapshots.usage();
-		this.credits = snapshots.credits();
 		this.members = members;
 		this.teams = teams;
 		this.properties = properties;
@@ -146,7 +143,8 @@ public class Scoring {
 	 */
 	public Explanation explain(Member member, Period period) {
 		Snapshot snapshot = this.snapshots.workspace(member.getWorkspaceId(), period);
-		List<OutcomeCredit> outcomes = this.credits.ofMember(member.getId(), period.toWindow());
+		List<OutcomeCredit> outcomes = this.snapshots.creditsOf(member.getWorkspaceId(), member.getId(),
+				period.toWindow());
 		PersonFigures person = Tally.person(member.getId(), member.getDisplayName(), member.isListed(), outcomes,
 				this.usage.ofMember(member.getId(), period.toWindow()));
 		Prior prior = snapshot.prior();
@@ -237,7 +235,8 @@ public class Scoring {
 		Instant start = period.toWindow().start();
 		TimeWindow trailing = new TimeWindow(start.atZone(this.zone).minusWeeks(4).toInstant(), start);
 		PersonFigures before = Tally.person(member.getId(), member.getDisplayName(), member.isListed(),
-				this.credits.ofMember(member.getId(), trailing), this.usage.ofMember(member.getId(), trailing));
+				this.snapshots.creditsOf(member.getWorkspaceId(), member.getId(), trailing),
+				this.usage.ofMember(member.getId(), trailing));
 		return new Standing.Trend(person.points(), person.cost(), before.points() / 4, before.cost() / 4);
 	}
 

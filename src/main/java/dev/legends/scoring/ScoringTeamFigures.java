@@ -24,15 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoringTeamFigures implements TeamFigures {
 
-	private final ScoringSources.UsageSource usage;
-
-	private final ScoringSources.CreditSource credits;
+	private final Snapshots snapshots;
 
 	private final Members members;
 
 	ScoringTeamFigures(Snapshots snapshots, Members members) {
-		this.usage = snapshots.usage();
-		this.credits = snapshots.credits();
+		this.snapshots = snapshots;
 		this.members = members;
 	}
 
@@ -45,8 +42,11 @@ class ScoringTeamFigures implements TeamFigures {
 		if (workspace.isEmpty()) {
 			return Totals.NONE;
 		}
-		Map<Long, List<OutcomeCredit>> credits = this.credits.byMember(workspace.get(), window);
-		Map<Long, UsageFigures> usage = this.usage.byMember(workspace.get(), window);
+		// the workspace's credits and usage in the window, computed once for every team
+		// and
+		// cached like the boards
+		Map<Long, List<OutcomeCredit>> credits = this.snapshots.creditsByMember(workspace.get(), window);
+		Map<Long, UsageFigures> usage = this.snapshots.usageByMember(workspace.get(), window);
 		double points = 0;
 		double cost = 0;
 		Set<Long> confirmed = new HashSet<>();

@@ -85,6 +85,44 @@ class Snapshots {
 		});
 	}
 
+	/**
+	 * One person's outcome credits in a window. Credits depend on the whole workspace's
+	 * outcomes (a duplicate link counts for its first reporter only), so they are
+	 * computed for everyone at once and cached like the figures: {@code /legends me},
+	 * {@code why} and App Home ask for one person's trailing weeks on every request.
+	 * @param workspaceId the person's workspace
+	 * @param memberId the person
+	 * @param window the window
+	 * @return their credits
+	 */
+	List<OutcomeCredit> creditsOf(Long workspaceId, Long memberId, TimeWindow window) {
+		return creditsByMember(workspaceId, window).getOrDefault(memberId, List.of());
+	}
+
+	/**
+	 * Everyone's outcome credits in a window, cached like the figures.
+	 * @param workspaceId the workspace
+	 * @param window the window
+	 * @return credits by member
+	 */
+	Map<Long, List<OutcomeCredit>> creditsByMember(Long workspaceId, TimeWindow window) {
+		long version = this.versions.current(workspaceId);
+		return cached("c:" + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
+				() -> this.credits.byMember(workspaceId, window));
+	}
+
+	/**
+	 * Everyone's usage in a window, cached like the figures.
+	 * @param workspaceId the workspace
+	 * @param window the window
+	 * @return usage by member
+	 */
+	Map<Long, UsageFigures> usageByMember(Long workspaceId, TimeWindow window) {
+		long version = this.versions.current(workspaceId);
+		return cached("u:" + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
+				() -> this.usage.byMember(workspaceId, window));
+	}
+
 	Map<Long, PersonFigures> people(Long workspaceId, Period period) {
 		return figures(workspaceId, period, this.versions.current(workspaceId)).people();
 	}

@@ -108,7 +108,7 @@ class IdentityResolver implements DisposableBean {
 				resolved.put(identity, null);
 				continue;
 			}
-			Long memberId = knownMember(workspaceId, identity).map(Member::getId).orElse(null);
+			Long memberId = knownMember(workspaceId, identity).orElse(null);
 			if (memberId == null) {
 				this.recentlyUnmatched.put(key, Boolean.TRUE);
 			}
@@ -163,10 +163,10 @@ class IdentityResolver implements DisposableBean {
 		return Optional.ofNullable(teamId);
 	}
 
-	private Optional<Member> knownMember(Long workspaceId, UsageIdentity identity) {
+	private Optional<Long> knownMember(Long workspaceId, UsageIdentity identity) {
 		return switch (identity.kind()) {
-			case EMAIL -> this.members.findByEmail(workspaceId, identity.value());
-			case SLACK_ID -> this.members.findBySlackUserId(workspaceId, identity.value());
+			case EMAIL -> this.members.memberIdByEmail(workspaceId, identity.value());
+			case SLACK_ID -> this.members.memberIdBySlackUserId(workspaceId, identity.value());
 			default -> Optional.empty();
 		};
 	}

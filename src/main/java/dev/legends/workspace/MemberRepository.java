@@ -13,8 +13,6 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 
 	Optional<Member> findByWorkspaceIdAndSlackUserId(Long workspaceId, String slackUserId);
 
-	Optional<Member> findFirstByWorkspaceIdAndEmailIgnoreCase(Long workspaceId, String email);
-
 	List<Member> findByWorkspaceId(Long workspaceId);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

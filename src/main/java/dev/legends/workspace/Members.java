@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,12 +45,15 @@ public class Members {
 
 	private final RetryingTransactions transactions;
 
+	private final JdbcTemplate jdbc;
+
 	private WorkspaceKeys keys;
 
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
-			InsertIfAbsent inserts, RetryingTransactions transactions) {
+			InsertIfAbsent inserts, RetryingTransactions transactions, JdbcTemplate jdbc) {
 		this.transactions = transactions;
+		this.jdbc = jdbc;
 		this.events = events;
 		this.inserts = inserts;
 		this.workspaces = workspaces;
@@ -132,14 +136,34 @@ public class Members {
 	}
 
 	/**
-	 * Find a member of a workspace by email, without asking the directory.
+	 * The id of a member of a workspace with this email (any case), without asking the
+	 * directory: one plain indexed query, no entity and no transaction of its own, as
+	 * ingest asks it for every new identity.
 	 * @param workspaceId the workspace id
 	 * @param email the email
-	 * @return the member, if known
+	 * @return the member's id, if known
 	 */
-	@Transactional(readOnly = true)
-	public Optional<Member> findByEmail(Long workspaceId, String email) {
-		return this.members.findFirstByWorkspaceIdAndEmailIgnoreCase(workspaceId, email);
+	public Optional<Long> memberIdByEmail(Long workspaceId, String email) {
+		return this.jdbc
+			.query("select id from member where workspace_id = ? and upper(email) = upper(?) order by id "
+					+ "fetch first 1 rows only", (row, i) -> row.getLong(1), workspaceId, email)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * The id of a member of a workspace with this Slack user id, without asking the
+	 * directory (a plain indexed query, see {@link #memberIdByEmail}).
+	 * @param workspaceId the workspace id
+	 * @param slackUserId the Slack user id
+	 * @return the member's id, if known
+	 */
+	public Optional<Long> memberIdBySlackUserId(Long workspaceId, String slackUserId) {
+		return this.jdbc
+			.query("select id from member where workspace_id = ? and slack_user_id = ?", (row, i) -> row.getLong(1),
+					workspaceId, slackUserId)
+			.stream()
+			.findFirst();
 	}
 
 	/**

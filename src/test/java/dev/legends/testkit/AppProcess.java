@@ -55,13 +55,25 @@ public final class AppProcess implements AutoCloseable {
 	 * @return the starting app
 	 */
 	public static AppProcess start(Map<String, String> overrides) {
+		return start(overrides, JVM_OPTIONS);
+	}
+
+	/**
+	 * Start the app on a random port with the test environment, overridden by
+	 * {@code overrides}, with JVM options of its own (e.g. for a benchmark: the full JIT
+	 * compiler and a larger heap); returns at once (see {@link #awaitStarted()}).
+	 * @param overrides variables to set or change
+	 * @param jvmOptions the JVM's options
+	 * @return the starting app
+	 */
+	public static AppProcess start(Map<String, String> overrides, List<String> jvmOptions) {
 		Map<String, Object> environment = new LinkedHashMap<>(LegendsTestInitializer.environment());
 		environment.put("SERVER_PORT", "0");
 		environment.putAll(overrides);
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(JVM_OPTIONS);
+		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", classPath, LegendsApplication.class.getName()));
 		environment.forEach((name, value) -> command.add("--" + name + "=" + value));
 		try {
@@ -165,6 +177,14 @@ public final class AppProcess implements AutoCloseable {
 
 	public long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * The CPU time the app's JVM used so far (all its threads).
+	 * @return nanoseconds, or 0 when the system does not tell
+	 */
+	public long cpuNanos() {
+		return this.process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
 	}
 
 	public boolean isAlive() {
