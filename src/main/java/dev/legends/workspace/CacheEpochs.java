@@ -35,6 +35,11 @@ public class CacheEpochs implements SmartLifecycle {
 	/** Usage identities and the person each is filed under. */
 	public static final String IDENTITIES = "identities";
 
+	/**
+	 * Enterprise Grid: which org each workspace (team id) of an org-wide install is in.
+	 */
+	public static final String ORG_TEAMS = "org_teams";
+
 	/** How often each instance reads the epochs. */
 	static final Duration POLL = Duration.ofSeconds(1);
 
@@ -55,7 +60,7 @@ public class CacheEpochs implements SmartLifecycle {
 	/**
 	 * Record a change that makes the named cache wrong on every instance (call it in the
 	 * change's transaction, or after it committed).
-	 * @param cache {@link #INGEST_KEYS} or {@link #IDENTITIES}
+	 * @param cache {@link #INGEST_KEYS}, {@link #IDENTITIES} or {@link #ORG_TEAMS}
 	 */
 	public void bump(String cache) {
 		this.jdbc.update("update cache_epoch set version = version + 1 where name = ?", cache);

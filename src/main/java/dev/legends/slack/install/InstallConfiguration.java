@@ -11,6 +11,7 @@ import dev.legends.digest.DigestSchedules;
 import dev.legends.ingest.InstalledTeam;
 import dev.legends.slack.OAuthModeCondition;
 import dev.legends.slack.SlackProperties;
+import dev.legends.workspace.CacheEpochs;
 import dev.legends.workspace.Members;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -119,8 +120,8 @@ class InstallConfiguration {
 	}
 
 	@Bean
-	OrgWorkspaceKeys orgWorkspaceKeys() {
-		return new OrgWorkspaceKeys();
+	OrgWorkspaceKeys orgWorkspaceKeys(JdbcTemplate jdbc, CacheEpochs epochs, Optional<Clock> clock) {
+		return new OrgWorkspaceKeys(jdbc, epochs, clock.orElse(Clock.systemUTC()));
 	}
 
 	@Bean

@@ -83,6 +83,7 @@ class UninstalledDataPurge {
 				return false;
 			}
 		}
+		this.jdbc.update("delete from slack_org_team where enterprise_id = ?", installKey);
 		this.installations.delete(installKey);
 		logger.info("Purged the data of {}, uninstalled more than {} days ago", installKey, this.retention.toDays());
 		return true;

@@ -1,6 +1,8 @@
 package dev.legends.slack.install;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,7 @@ import dev.legends.testkit.SlackCall;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.testkit.SlackUser;
+import dev.legends.workspace.CacheEpochs;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Several installations side by side in OAuth mode: two workspaces and an Enterprise Grid
@@ -45,6 +49,9 @@ class InstallationsTests {
 
 	@Autowired
 	MethodsClient methods;
+
+	@Autowired
+	CacheEpochs epochs;
 
 	@Test
 	void commandsWhenTwoWorkspacesInstalledServeEachWithItsTokenAndOnlyItsData(SlackTestClient slack,
@@ -84,6 +91,25 @@ class InstallationsTests {
 		String ownAdmin = admin(fake, team);
 		assertThat(text(own.command(ownAdmin, "key list"))).doesNotContain("org-export");
 		assertThat(tokensOf(fake, ownAdmin)).containsOnly(fake.oauth().tokenOf(team));
+	}
+
+	@Test
+	void orgTeamWhenMetOutsideRequestsOnAnotherInstanceIsStillTheOrgsCompany(SlackTestClient slack, FakeSlackApi fake) {
+		String org = OAuthInstallTests.newId("E");
+		slack.install(fake.oauth().approveOrg(org, "WORGADMIN"));
+		String team = OAuthInstallTests.newId("T");
+		assertThat(text(slack.inOrg(org, team, true).command(admin(fake, org), "help"))).contains("/legends");
+		// another instance, which never served the org (its own memory, the same
+		// database)
+		OrgWorkspaceKeys other = new OrgWorkspaceKeys(this.jdbc, this.epochs, Clock.systemUTC());
+		assertThat(other.keyOf(team)).isEqualTo(org);
+		String unseen = OAuthInstallTests.newId("T");
+		assertThat(other.keyOf(unseen)).isEqualTo(unseen);
+		// a workspace-level install of that team makes it its own company on every
+		// instance
+		slack.install(fake.oauth().approveWorkspaceInOrg(org, team, "UINSTALLER"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(other.keyOf(team)).isEqualTo(team));
+		assertThat(new OrgWorkspaceKeys(this.jdbc, this.epochs, Clock.systemUTC()).keyOf(team)).isEqualTo(team);
 	}
 
 	@Test
