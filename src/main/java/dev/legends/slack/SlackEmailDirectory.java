@@ -4,23 +4,30 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import dev.legends.usage.EmailDirectory;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds people by email with Slack's {@code users.lookupByEmail}: answers are cached (a
- * day when found, an hour when not), a 429 pauses lookups for its {@code Retry-After},
- * and any failure leaves the usage unmatched instead of failing the ingest.
+ * day when found, an hour when not; 200,000 answers at most), lookups stay within the
+ * method's rate limit (Slack's Tier 3: 50 a minute per workspace, so a fleet seen for the
+ * first time is looked up over the following minutes instead of being refused by Slack),
+ * a 429 pauses lookups for its {@code Retry-After}, and any failure leaves the usage
+ * unmatched instead of failing the ingest.
  */
 @Component
 class SlackEmailDirectory implements EmailDirectory {
@@ -35,20 +42,40 @@ class SlackEmailDirectory implements EmailDirectory {
 
 	private final Clock clock;
 
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+	private final Cache<String, Cached> cache = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterWrite(FOUND_TTL)
+		.build();
+
+	private final RateLimiterRegistry limits;
 
 	private volatile Instant pausedUntil = Instant.EPOCH;
 
-	SlackEmailDirectory(MethodsClient methods, Optional<Clock> clock) {
+	SlackEmailDirectory(MethodsClient methods, Optional<Clock> clock,
+			@Value("${legends.slack.email-lookups-per-minute:50}") int lookupsPerMinute) {
 		this.methods = methods;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.limits = RateLimiterRegistry.of(RateLimiterConfig.custom()
+			.limitForPeriod(lookupsPerMinute)
+			.limitRefreshPeriod(Duration.ofMinutes(1))
+			.timeoutDuration(Duration.ZERO)
+			.build());
+	}
+
+	@Override
+	public boolean mayAsk(String teamId, String email) {
+		Cached cached = this.cache.getIfPresent(teamId + "/" + email);
+		if (cached != null && cached.expires().isAfter(this.clock.instant())) {
+			return true;
+		}
+		return !this.clock.instant().isBefore(this.pausedUntil) && this.limits.rateLimiter(teamId).acquirePermission();
 	}
 
 	@Override
 	public Optional<String> userIdByEmail(String teamId, String email) {
 		Instant now = this.clock.instant();
 		String key = teamId + "/" + email;
-		Cached cached = this.cache.get(key);
+		Cached cached = this.cache.getIfPresent(key);
 		if (cached != null && cached.expires().isAfter(now)) {
 			return Optional.ofNullable(cached.userId());
 		}

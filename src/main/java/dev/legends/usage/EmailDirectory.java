@@ -17,4 +17,16 @@ public interface EmailDirectory {
 	 */
 	Optional<String> userIdByEmail(String teamId, String email);
 
+	/**
+	 * Whether {@link #userIdByEmail} may be asked now: its answer is known, or a lookup
+	 * stays within the platform's rate limit for this workspace (a permit is taken).
+	 * Without one, ask again later.
+	 * @param teamId the workspace's Slack team id
+	 * @param email the email, lower case
+	 * @return whether to ask now
+	 */
+	default boolean mayAsk(String teamId, String email) {
+		return true;
+	}
+
 }

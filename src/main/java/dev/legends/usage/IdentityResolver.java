@@ -119,7 +119,8 @@ class IdentityResolver implements DisposableBean {
 
 	/**
 	 * Ask the chat directory, in the background, for the people behind identities no
-	 * member was found for (each at most once per {@link #RECHECK_UNMATCHED_AFTER}): a
+	 * member was found for (each at most once per {@link #RECHECK_UNMATCHED_AFTER}, and
+	 * within the directory's rate limit: the others are asked on a later ingest): a
 	 * person found becomes a member, and their usage is attached to them
 	 * ({@code MemberProfileChanged}). Call it after the usage was stored.
 	 * @param workspaceId the workspace
@@ -131,6 +132,9 @@ class IdentityResolver implements DisposableBean {
 				continue;
 			}
 			WorkspaceIdentity key = new WorkspaceIdentity(workspaceId, identity);
+			if (this.lookedUp.getIfPresent(key) != null || !mayAsk(workspaceId, identity)) {
+				continue;
+			}
 			if (this.lookedUp.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
 				try {
 					this.directory.execute(() -> lookUp(workspaceId, identity));
@@ -140,6 +144,17 @@ class IdentityResolver implements DisposableBean {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether the directory may be asked about this identity now (within Slack's rate
+	 * limit for email lookups); if not, a later ingest of it asks again.
+	 */
+	private boolean mayAsk(Long workspaceId, UsageIdentity identity) {
+		if (identity.kind() != UsageIdentity.Kind.EMAIL || this.emails.isEmpty()) {
+			return true;
+		}
+		return teamOf(workspaceId).map((teamId) -> this.emails.get().mayAsk(teamId, identity.value())).orElse(false);
 	}
 
 	private void lookUp(Long workspaceId, UsageIdentity identity) {

@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,15 +44,15 @@ public class Members {
 
 	private final RetryingTransactions transactions;
 
-	private final JdbcTemplate jdbc;
+	private final MemberIndex index;
 
 	private WorkspaceKeys keys;
 
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
-			InsertIfAbsent inserts, RetryingTransactions transactions, JdbcTemplate jdbc) {
+			InsertIfAbsent inserts, RetryingTransactions transactions, MemberIndex index) {
 		this.transactions = transactions;
-		this.jdbc = jdbc;
+		this.index = index;
 		this.events = events;
 		this.inserts = inserts;
 		this.workspaces = workspaces;
@@ -137,33 +136,25 @@ public class Members {
 
 	/**
 	 * The id of a member of a workspace with this email (any case), without asking the
-	 * directory: one plain indexed query, no entity and no transaction of its own, as
-	 * ingest asks it for every new identity.
+	 * directory: from an in-memory index of the workspace's members
+	 * ({@link MemberIndex}), as ingest asks it for every new identity.
 	 * @param workspaceId the workspace id
 	 * @param email the email
 	 * @return the member's id, if known
 	 */
 	public Optional<Long> memberIdByEmail(Long workspaceId, String email) {
-		return this.jdbc
-			.query("select id from member where workspace_id = ? and upper(email) = upper(?) order by id "
-					+ "fetch first 1 rows only", (row, i) -> row.getLong(1), workspaceId, email)
-			.stream()
-			.findFirst();
+		return this.index.byEmail(workspaceId, email);
 	}
 
 	/**
 	 * The id of a member of a workspace with this Slack user id, without asking the
-	 * directory (a plain indexed query, see {@link #memberIdByEmail}).
+	 * directory (see {@link #memberIdByEmail}).
 	 * @param workspaceId the workspace id
 	 * @param slackUserId the Slack user id
 	 * @return the member's id, if known
 	 */
 	public Optional<Long> memberIdBySlackUserId(Long workspaceId, String slackUserId) {
-		return this.jdbc
-			.query("select id from member where workspace_id = ? and slack_user_id = ?", (row, i) -> row.getLong(1),
-					workspaceId, slackUserId)
-			.stream()
-			.findFirst();
+		return this.index.bySlackUserId(workspaceId, slackUserId);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.Map;
 import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.OtlpLoad;
 import dev.legends.testkit.OtlpLoad.Round;
+import dev.legends.testkit.LegendsTestInitializer;
 import dev.legends.testkit.RunningApp;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,9 +60,9 @@ class OtlpBenchmark {
 	@Test
 	void exportWhenFleetSendsAtOncePrintsRatesAgainstTheFloor() throws Exception {
 		Path dir = Files.createTempDirectory("legends-otlp-benchmark");
-		try (RunningApp app = RunningApp
-			.start(Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE",
-					"LOGGING_LEVEL_ROOT", "warn", "legends.benchmark.floor", "true"))) {
+		try (RunningApp app = RunningApp.start(Map.of("LEGENDS_DB_URL",
+				"jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE", "LOGGING_LEVEL_ROOT",
+				"warn", "legends.benchmark.floor", "true", LegendsTestInitializer.EMAIL_LOOKUPS_PER_MINUTE, "50"))) {
 			IngestClient admin = IngestClient.withNewKey(app.slack(), "fleet");
 			String base = "http://127.0.0.1:" + app.port();
 			Side legends = new Side("Legends",

@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.OtlpLoad;
+import dev.legends.testkit.LegendsTestInitializer;
 import dev.legends.testkit.RunningApp;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.usage.UsageLedger;
@@ -81,8 +82,9 @@ class ReadUnderIngestBenchmark {
 	@Test
 	void everyCommandWhileAFleetExports() throws Exception {
 		Path dir = Files.createTempDirectory("legends-read-bench");
-		try (RunningApp app = RunningApp.start(Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + dir.resolve("bench"),
-				"legends.benchmark.floor", "true", "logging.level.root", "warn"))) {
+		try (RunningApp app = RunningApp
+			.start(Map.of("LEGENDS_DB_URL", "jdbc:h2:file:" + dir.resolve("bench"), "legends.benchmark.floor", "true",
+					"logging.level.root", "warn", LegendsTestInitializer.EMAIL_LOOKUPS_PER_MINUTE, "50"))) {
 			DataSource dataSource = app.bean(DataSource.class);
 			Scoring scoring = app.bean(Scoring.class);
 			SlackTestClient slack = app.slack().inNewTeam();
