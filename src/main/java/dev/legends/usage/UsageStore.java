@@ -65,20 +65,44 @@ class UsageStore {
 		this.inserts = inserts;
 	}
 
+	/**
+	 * The stored rows of these identities: the values of each kind go in as one array
+	 * parameter joined to the unique index, one index lookup each (a long {@code IN} list
+	 * is scanned instead on H2).
+	 */
 	Map<UsageIdentity, IdentityRow> findIdentities(Long workspaceId, Collection<UsageIdentity> identities) {
 		Map<UsageIdentity, IdentityRow> found = new HashMap<>();
 		Map<UsageIdentity.Kind, List<String>> byKind = new HashMap<>();
 		identities.forEach(
 				(identity) -> byKind.computeIfAbsent(identity.kind(), (k) -> new ArrayList<>()).add(identity.value()));
-		byKind.forEach((kind,
-				values) -> chunks(values, IN_CHUNK).forEach((chunk) -> this.jdbc.query(
-						"select id, identity_value, member_id from usage_identity where workspace_id = ? and kind = ? "
-								+ "and identity_value in (" + placeholders(chunk.size()) + ")",
-						(rs) -> {
-							found.put(new UsageIdentity(kind, rs.getString(2)),
-									new IdentityRow(rs.getLong(1), (Long) rs.getObject(3, Long.class)));
-						}, params(workspaceId, kind.name(), chunk))));
+		byKind.forEach((kind, values) -> chunks(values, KEY_CHUNK).forEach((chunk) -> this.jdbc.query((connection) -> {
+			PreparedStatement statement = connection
+				.prepareStatement("select i.id, i.identity_value, i.member_id from unnest(?) v(identity_value) "
+						+ "join usage_identity i on i.identity_value = v.identity_value "
+						+ "where i.workspace_id = ? and i.kind = ?");
+			statement.setArray(1, connection.createArrayOf("varchar", chunk.toArray()));
+			statement.setLong(2, workspaceId);
+			statement.setString(3, kind.name());
+			return statement;
+		}, (rs) -> {
+			found.put(new UsageIdentity(kind, rs.getString(2)),
+					new IdentityRow(rs.getLong(1), (Long) rs.getObject(3, Long.class)));
+		})));
 		return found;
+	}
+
+	/**
+	 * Insert rows for identities the workspace has none for yet (with their member, or
+	 * none), in one batch; rows another writer inserted meanwhile are left as they are.
+	 * Read the rows with {@link #findIdentities} afterwards.
+	 */
+	void insertIdentities(Long workspaceId, Map<UsageIdentity, Long> members) {
+		OffsetDateTime now = utc(Instant.now());
+		List<Object[]> rows = new ArrayList<>();
+		members.forEach((identity, memberId) -> rows
+			.add(new Object[] { workspaceId, identity.kind().name(), identity.value(), memberId, now }));
+		this.inserts.insertAll("insert into usage_identity (workspace_id, kind, identity_value, member_id, created_at) "
+				+ "values (?, ?, ?, ?, ?)", rows);
 	}
 
 	/**

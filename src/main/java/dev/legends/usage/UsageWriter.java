@@ -4,6 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -286,17 +287,22 @@ class UsageWriter implements SmartLifecycle {
 		// they share in the same order
 		unknown.sort(IDENTITY_ORDER);
 		Map<UsageIdentity, IdentityRow> rows = this.store.findIdentities(workspaceId, unknown);
+		Map<UsageIdentity, Long> missing = new LinkedHashMap<>();
+		unknown.stream()
+			.filter((identity) -> !rows.containsKey(identity))
+			.forEach((identity) -> missing.put(identity, members.get(identity)));
+		if (!missing.isEmpty()) {
+			// new identities in one batch, then read back with the rows of any that
+			// another writer inserted at the same moment
+			this.store.insertIdentities(workspaceId, missing);
+			rows.putAll(this.store.findIdentities(workspaceId, missing.keySet()));
+		}
 		for (UsageIdentity identity : unknown) {
-			Long memberId = members.get(identity);
 			IdentityRow row = rows.get(identity);
 			if (row == null) {
-				row = new IdentityRow(this.store.identityFor(workspaceId, identity, memberId), memberId);
-				seen.put(new WorkspaceIdentity(workspaceId, identity), row);
-				ids.put(identity, row.id());
+				throw new IllegalStateException("An identity row was inserted but cannot be read");
 			}
-			else {
-				ids.put(identity, known(workspaceId, identity, row, memberId, seen));
-			}
+			ids.put(identity, known(workspaceId, identity, row, members.get(identity), seen));
 		}
 		return ids;
 	}

@@ -3,9 +3,11 @@ package dev.legends.workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +52,50 @@ public class InsertIfAbsent {
 			return insertOrRefuse(insert, args);
 		}
 		return behindSavepoint(insert, args);
+	}
+
+	/**
+	 * Insert rows unless their unique keys are taken, in one batch when none is (the
+	 * common case); otherwise the batch is undone and each row is inserted on its own.
+	 * @param insert an {@code INSERT} statement of one row, without a conflict clause
+	 * @param rows the parameters of each row
+	 */
+	public void insertAll(String insert, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		if (isPostgres()) {
+			this.jdbc.batchUpdate(insert + " on conflict do nothing", rows);
+			return;
+		}
+		if (!TransactionSynchronizationManager.isActualTransactionActive() || !batchBehindSavepoint(insert, rows)) {
+			rows.forEach((args) -> insert(insert, args));
+		}
+	}
+
+	/** Whether the whole batch was inserted; if not, nothing of it stays. */
+	private boolean batchBehindSavepoint(String insert, List<Object[]> rows) {
+		DataSource dataSource = this.jdbc.getDataSource();
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				this.jdbc.batchUpdate(insert, rows);
+				connection.releaseSavepoint(savepoint);
+				return true;
+			}
+			catch (DataIntegrityViolationException ex) {
+				// a duplicate (or a bad row, which the one-by-one inserts then report)
+				connection.rollback(savepoint);
+				return false;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Savepoint failed", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	private boolean behindSavepoint(String insert, Object... args) {

@@ -142,6 +142,7 @@ public class Members {
 	 * @param email the email
 	 * @return the member's id, if known
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Long> memberIdByEmail(Long workspaceId, String email) {
 		return this.index.byEmail(workspaceId, email);
 	}
@@ -153,6 +154,7 @@ public class Members {
 	 * @param slackUserId the Slack user id
 	 * @return the member's id, if known
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Long> memberIdBySlackUserId(Long workspaceId, String slackUserId) {
 		return this.index.bySlackUserId(workspaceId, slackUserId);
 	}
