@@ -1,11 +1,12 @@
 package dev.legends.outcomes;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -132,9 +133,12 @@ public class OutcomePoints {
 	 * @return e.g. "4", "1.5", "2.67"
 	 */
 	public static String format(double points) {
-		String text = String.format(Locale.ROOT, "%.2f", points);
-		text = text.replaceAll("0+$", "");
-		return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+		if (!Double.isFinite(points)) {
+			return String.valueOf(points);
+		}
+		// as "%.2f" rounds (half up, from the double's exact value), without its parsing
+		// or a regular expression: boards format every outcome of a workspace
+		return new BigDecimal(points).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
 	private Credit creditOf(OutcomeDetails outcome, Set<Long> duplicateIds, Map<Long, Double> pendingAllowed) {

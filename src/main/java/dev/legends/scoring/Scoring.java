@@ -135,6 +135,17 @@ public class Scoring {
 	}
 
 	/**
+	 * A person's outcome credits in a window (how each of their outcomes counted),
+	 * computed for the whole workspace at once and cached like the boards.
+	 * @param member the person
+	 * @param window the window
+	 * @return their credits
+	 */
+	public List<OutcomeCredit> credits(Member member, TimeWindow window) {
+		return this.snapshots.creditsOf(member.getWorkspaceId(), member.getId(), window);
+	}
+
+	/**
 	 * The inputs and arithmetic of a person's scores: each outcome and how it counted,
 	 * usage and cost, and the efficiency formula with its numbers.
 	 * @param member the person

@@ -9,10 +9,11 @@ import java.util.stream.Collectors;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
-import dev.legends.outcomes.OutcomeCredit;
 import dev.legends.outcomes.OutcomeDetails;
 import dev.legends.outcomes.OutcomeStatus;
 import dev.legends.outcomes.Outcomes;
+import dev.legends.scoring.OutcomeCredit;
+import dev.legends.scoring.Scoring;
 import dev.legends.slack.blocks.SlackText;
 import dev.legends.slack.commands.MeSection;
 import dev.legends.workspace.Member;
@@ -38,8 +39,11 @@ class OutcomesMeSection implements MeSection {
 
 	private final Outcomes outcomes;
 
-	OutcomesMeSection(Outcomes outcomes) {
+	private final Scoring scoring;
+
+	OutcomesMeSection(Outcomes outcomes, Scoring scoring) {
 		this.outcomes = outcomes;
+		this.scoring = scoring;
 	}
 
 	@Override
@@ -57,10 +61,10 @@ class OutcomesMeSection implements MeSection {
 			return List.of(section((s) -> s.text(markdownText("*Outcomes:* none this week yet. "
 					+ "`/legends report Shipped the billing export` tells Legends what you delivered."))));
 		}
-		Map<Long, OutcomeCredit> credits = this.outcomes.creditsOf(member.getId(), week)
+		Map<Long, OutcomeCredit> credits = this.scoring.credits(member, week)
 			.stream()
 			.collect(Collectors.toMap(OutcomeCredit::outcomeId, Function.identity(), (a, b) -> a));
-		double total = credits.values().stream().mapToDouble(OutcomeCredit::points).sum();
+		double total = credits.values().stream().mapToDouble(OutcomeCredit::creditedPoints).sum();
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(section((s) -> s.text(markdownText("*Outcomes this week: " + OutcomeBlocks.pts(total) + "*"))));
 		for (OutcomeDetails outcome : mine.subList(0, Math.min(MAX_SHOWN, mine.size()))) {
@@ -78,8 +82,8 @@ class OutcomesMeSection implements MeSection {
 	}
 
 	private static String line(OutcomeDetails outcome, OutcomeCredit credit) {
-		String points = (credit != null) ? OutcomeBlocks.pts(credit.points()) : OutcomeBlocks.pts(0);
-		String why = (credit != null) ? credit.reason().description() : "";
+		String points = (credit != null) ? OutcomeBlocks.pts(credit.creditedPoints()) : OutcomeBlocks.pts(0);
+		String why = (credit != null) ? credit.reason() : "";
 		String reason = (outcome.decisionReason() != null)
 				? "\n_Reason: " + SlackText.echo(outcome.decisionReason(), 200) + "_" : "";
 		return icon(outcome.status()) + " " + OutcomeBlocks.title(outcome) + " · *" + points + "*\n"
