@@ -3,7 +3,12 @@ package dev.legends.scoring;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,20 +21,30 @@ import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Computes each group's figures and rankings once per period and keeps them for a short
  * while ({@code legends.scoring.cache-ttl}), so that a burst of {@code /legends top}
- * requests costs one pass over the rollups; each use first reads the workspace's change
- * version, so that figures cached before a change made on any instance (an outcome, an
- * opt-out, a vacation) are never used after it.
+ * requests costs one pass over the rollups (once that time is up, they are computed again
+ * in the background while requests are served the previous figures); each use first reads
+ * the workspace's change version, so that figures cached before a change made on any
+ * instance (an outcome, an opt-out, a vacation) are never used after it.
  */
 @Component
-class Snapshots {
+class Snapshots implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(Snapshots.class);
 
 	private static final int MAX_ENTRIES = 256;
+
+	/** Set on the refresher's thread while it computes an expired value again. */
+	private static final ThreadLocal<Boolean> REFRESHING = ThreadLocal.withInitial(() -> false);
 
 	private final Members members;
 
@@ -42,6 +57,17 @@ class Snapshots {
 	private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+	/** Keys whose expired value is being computed again. */
+	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+
+	/** Computes expired values again, off the request path. */
+	private final ThreadPoolExecutor refresher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+			new ArrayBlockingQueue<>(MAX_ENTRIES), (task) -> {
+				Thread thread = new Thread(task, "legends-boards");
+				thread.setDaemon(true);
+				return thread;
+			});
 
 	private final ChangeVersions versions;
 
@@ -175,23 +201,74 @@ class Snapshots {
 		return result;
 	}
 
+	/**
+	 * The value under this key: computed once however many requests ask at the same
+	 * moment. Once it is older than the cache TTL, it is computed again in the background
+	 * while every request is served the previous value (usage keeps arriving, so the TTL
+	 * only bounds how old usage figures get; a change that boards must show at once moves
+	 * the change version, which is part of every key, so that no request is ever served
+	 * figures from before it).
+	 */
 	@SuppressWarnings("unchecked")
 	private <T> T cached(String key, Supplier<T> supplier) {
 		Entry entry = this.cache.get(key);
 		if (entry != null && !entry.expired()) {
 			return (T) entry.value();
 		}
+		if (entry != null && !REFRESHING.get()) {
+			refreshLater(key, supplier);
+			return (T) entry.value();
+		}
 		synchronized (this.locks.computeIfAbsent(key, (k) -> new Object())) {
 			entry = this.cache.get(key);
-			if (entry == null || entry.expired()) {
-				entry = new Entry(supplier.get(), System.nanoTime() + this.properties.cacheTtl().toNanos());
-				this.cache.put(key, entry);
+			if (entry == null || (entry.expired() && REFRESHING.get())) {
+				// a background refresh computes what it uses afresh too
+				entry = compute(key, supplier);
 			}
 		}
 		if (this.cache.size() > MAX_ENTRIES) {
 			forgetExpired();
 		}
 		return (T) entry.value();
+	}
+
+	private void refreshLater(String key, Supplier<?> supplier) {
+		if (!this.refreshing.add(key)) {
+			return;
+		}
+		try {
+			this.refresher.execute(() -> {
+				REFRESHING.set(true);
+				try {
+					synchronized (this.locks.computeIfAbsent(key, (k) -> new Object())) {
+						compute(key, supplier);
+					}
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Refreshing cached board figures failed; they are computed again on the next request",
+							ex);
+					this.cache.remove(key);
+				}
+				finally {
+					REFRESHING.remove();
+					this.refreshing.remove(key);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			this.refreshing.remove(key);
+		}
+	}
+
+	private Entry compute(String key, Supplier<?> supplier) {
+		Entry entry = new Entry(supplier.get(), System.nanoTime() + this.properties.cacheTtl().toNanos());
+		this.cache.put(key, entry);
+		return entry;
+	}
+
+	@Override
+	public void destroy() {
+		this.refresher.shutdownNow();
 	}
 
 	/** Drop expired entries (those of older change versions are never read again). */

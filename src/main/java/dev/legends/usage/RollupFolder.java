@@ -23,11 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Adds pending batches to the hourly and period rollups, on one background thread of its
  * own, never on a request thread: the writer signals it after each commit, and it folds
- * whatever is pending by then, up to {@value #PER_TRANSACTION} batches per transaction
- * (batches committed while it was busy share their period rows, so each row is updated
- * once per fold instead of once per batch). Reads do not wait for it: they add the
- * pending sums themselves, and {@link #generation()} tells them whether a fold committed
- * while they read.
+ * whatever is pending {@value #COALESCE_MILLIS} ms later (or as soon as a transaction's
+ * worth is), up to {@value #PER_TRANSACTION} batches per transaction (batches committed
+ * while it was busy share their period rows, so each row is updated once per fold instead
+ * of once per batch). Reads do not wait for it: they add the pending sums themselves, and
+ * {@link #generation()} tells them whether a fold committed while they read.
  */
 @Component
 class RollupFolder implements SmartLifecycle {
@@ -36,6 +36,9 @@ class RollupFolder implements SmartLifecycle {
 
 	/** Pending batches folded per transaction. */
 	static final int PER_TRANSACTION = 64;
+
+	/** How long the worker lets pending batches gather before it folds them. */
+	static final long COALESCE_MILLIS = 100;
 
 	/** How long the worker waits after a failed fold before it tries again. */
 	private static final long RETRY_MILLIS = TimeUnit.SECONDS.toMillis(10);
@@ -203,6 +206,7 @@ class RollupFolder implements SmartLifecycle {
 			if (this.stopped) {
 				return;
 			}
+			coalesce();
 			try {
 				while (foldSome() == PER_TRANSACTION && !this.stopped) {
 					// a full transaction: there may be more
@@ -213,6 +217,25 @@ class RollupFolder implements SmartLifecycle {
 				synchronized (this.signal) {
 					waitOn(this.signal, RETRY_MILLIS);
 				}
+			}
+		}
+	}
+
+	/**
+	 * Let the batches committed in the next moment share this fold (and its period rows
+	 * and commit): under a steady stream of small exports the writer commits a group
+	 * every few milliseconds. Reads add pending batches themselves, so waiting costs them
+	 * nothing but a few more rows to add.
+	 */
+	private void coalesce() {
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COALESCE_MILLIS);
+		while (this.backlog.get() < PER_TRANSACTION && !this.stopped) {
+			long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+			if (left <= 0) {
+				return;
+			}
+			synchronized (this.signal) {
+				waitOn(this.signal, left);
 			}
 		}
 	}

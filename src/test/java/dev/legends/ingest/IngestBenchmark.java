@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +29,7 @@ import java.util.stream.Stream;
 import com.sun.management.OperatingSystemMXBean;
 
 import dev.legends.testkit.IngestClient;
+import dev.legends.testkit.HeapWatch;
 import dev.legends.testkit.RunningApp;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
@@ -104,7 +103,8 @@ class IngestBenchmark {
 		int records = Integer.getInteger("records", 200_000);
 		boolean baseline = Boolean.parseBoolean(System.getProperty("baseline", "true"));
 		Path dir = Files.createTempDirectory("legends-ingest-benchmark");
-		try (RawJdbcProcess raw = baseline ? RawJdbcProcess.start(dir.resolve("raw"), records) : null) {
+		try (RawJdbcProcess raw = baseline ? RawJdbcProcess.start(dir.resolve("raw"), records) : null;
+				HeapWatch heap = HeapWatch.start()) {
 			List<Timing> apiRounds = new ArrayList<>();
 			List<Timing> rawRounds = new ArrayList<>();
 			runRounds(dir.resolve("app"), records, raw, apiRounds, rawRounds);
@@ -140,8 +140,7 @@ class IngestBenchmark {
 			System.out.printf(Locale.ROOT, "  load average %.2f on %d cores%n",
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 					Runtime.getRuntime().availableProcessors());
-			System.out.printf(Locale.ROOT, "  max heap %,d MB, peak heap used %,d MB%n%n",
-					Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeapMegabytes());
+			System.out.printf(Locale.ROOT, "  %s%n%n", heap.summary());
 		}
 		finally {
 			delete(dir);
@@ -407,14 +406,6 @@ class IngestBenchmark {
 				.append('}');
 		}
 		return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	static long peakHeapMegabytes() {
-		return ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter((pool) -> pool.getType() == MemoryType.HEAP)
-			.mapToLong((MemoryPoolMXBean pool) -> pool.getPeakUsage().getUsed())
-			.sum() / (1024 * 1024);
 	}
 
 	static void delete(Path dir) throws IOException {

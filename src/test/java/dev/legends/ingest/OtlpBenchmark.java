@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.legends.testkit.HeapWatch;
 import dev.legends.testkit.IngestClient;
 import dev.legends.testkit.OtlpLoad;
 import dev.legends.testkit.OtlpLoad.Round;
@@ -62,7 +63,8 @@ class OtlpBenchmark {
 		Path dir = Files.createTempDirectory("legends-otlp-benchmark");
 		try (RunningApp app = RunningApp.start(Map.of("LEGENDS_DB_URL",
 				"jdbc:h2:file:" + dir.toAbsolutePath() + "/legends;DB_CLOSE_ON_EXIT=FALSE", "LOGGING_LEVEL_ROOT",
-				"warn", "legends.benchmark.floor", "true", LegendsTestInitializer.EMAIL_LOOKUPS_PER_MINUTE, "50"))) {
+				"warn", "legends.benchmark.floor", "true", LegendsTestInitializer.EMAIL_LOOKUPS_PER_MINUTE, "50"));
+				HeapWatch heap = HeapWatch.start()) {
 			IngestClient admin = IngestClient.withNewKey(app.slack(), "fleet");
 			String base = "http://127.0.0.1:" + app.port();
 			Side legends = new Side("Legends",
@@ -88,10 +90,9 @@ class OtlpBenchmark {
 			}
 			checkStored(admin);
 			System.out.printf(Locale.ROOT,
-					"  load average %.2f on %d cores; max heap %,d MB, peak heap used %,d MB%n%n",
+					"  load average %.2f on %d cores; %s (Legends, the floor and the load " + "generator together)%n%n",
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-					IngestBenchmark.peakHeapMegabytes());
+					Runtime.getRuntime().availableProcessors(), heap.summary());
 		}
 		finally {
 			IngestBenchmark.delete(dir);
