@@ -363,12 +363,29 @@ public class UsageLedger {
 	 * in one repeatable-read transaction (one snapshot on PostgreSQL), and again if a
 	 * fold of this instance committed while it read.
 	 */
+	/**
+	 * Read rollups and pending batches as of no fold in between: a read that met a fold
+	 * commit is repeated, and from its third attempt on it holds the next fold back, so
+	 * that under a steady stream of folds (a fleet exporting) a read is repeated a few
+	 * times at most instead of until a gap between folds happens to be long enough.
+	 */
 	private <T> T settled(Supplier<T> read) {
-		while (true) {
-			long generation = this.folder.settledGeneration();
-			T result = this.reads.execute((status) -> read.get());
-			if (this.folder.generation() == generation) {
-				return result;
+		for (int attempt = 1;; attempt++) {
+			boolean holding = attempt > 2;
+			if (holding) {
+				this.folder.hold();
+			}
+			try {
+				long generation = this.folder.settledGeneration();
+				T result = this.reads.execute((status) -> read.get());
+				if (this.folder.generation() == generation) {
+					return result;
+				}
+			}
+			finally {
+				if (holding) {
+					this.folder.release();
+				}
 			}
 		}
 	}

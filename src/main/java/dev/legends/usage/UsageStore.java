@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,7 +23,6 @@ import dev.legends.workspace.TimeWindow;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -159,25 +157,15 @@ class UsageStore {
 	 * @return {@code true} when all were inserted
 	 */
 	boolean tryInsertAll(Long workspaceId, List<KeyedInput> records) {
-		Connection connection = DataSourceUtils.getConnection(this.jdbc.getDataSource());
-		try {
-			Savepoint savepoint = connection.setSavepoint();
+		return this.inserts.behindSavepoint(() -> {
 			try {
 				insertRecords(workspaceId, records);
-				connection.releaseSavepoint(savepoint);
 				return true;
 			}
 			catch (DuplicateKeyException ex) {
-				connection.rollback(savepoint);
 				return false;
 			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Savepoint failed", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.jdbc.getDataSource());
-		}
+		});
 	}
 
 	/** Insert records. */

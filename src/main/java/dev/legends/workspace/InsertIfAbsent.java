@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -51,7 +52,7 @@ public class InsertIfAbsent {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			return insertOrRefuse(insert, args);
 		}
-		return behindSavepoint(insert, args);
+		return behindSavepoint(() -> insertOrRefuse(insert, args));
 	}
 
 	/**
@@ -75,42 +76,38 @@ public class InsertIfAbsent {
 
 	/** Whether the whole batch was inserted; if not, nothing of it stays. */
 	private boolean batchBehindSavepoint(String insert, List<Object[]> rows) {
-		DataSource dataSource = this.jdbc.getDataSource();
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			Savepoint savepoint = connection.setSavepoint();
+		return behindSavepoint(() -> {
 			try {
 				this.jdbc.batchUpdate(insert, rows);
-				connection.releaseSavepoint(savepoint);
 				return true;
 			}
 			catch (DataIntegrityViolationException ex) {
 				// a duplicate (or a bad row, which the one-by-one inserts then report)
-				connection.rollback(savepoint);
 				return false;
 			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Savepoint failed", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		});
 	}
 
-	private boolean behindSavepoint(String insert, Object... args) {
+	/**
+	 * Run an attempt behind a savepoint of the current transaction: when it answers
+	 * {@code false}, what it did is rolled back to the savepoint and the rest of the
+	 * transaction stays.
+	 * @param attempt the attempt
+	 * @return what the attempt answered
+	 */
+	public boolean behindSavepoint(BooleanSupplier attempt) {
 		DataSource dataSource = this.jdbc.getDataSource();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			Savepoint savepoint = connection.setSavepoint();
-			boolean inserted = insertOrRefuse(insert, args);
-			if (inserted) {
+			boolean kept = attempt.getAsBoolean();
+			if (kept) {
 				connection.releaseSavepoint(savepoint);
 			}
 			else {
 				connection.rollback(savepoint);
 			}
-			return inserted;
+			return kept;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Savepoint failed", ex);

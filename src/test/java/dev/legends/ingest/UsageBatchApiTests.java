@@ -119,6 +119,23 @@ class UsageBatchApiTests {
 	}
 
 	@Test
+	void ingestWhenPersonBecameMemberSinceTheLastBatchFilesTheirUsageUnderThemAtOnce(SlackTestClient slack,
+			FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		IngestClient api = IngestClient.withNewKey(team, "nightly");
+		assertThat(json(
+				api.postJson("/api/v1/usage", batch(record("n-1", "{\"email\":\"nobody.yet@example.com\"}", 10, 10))))
+			.get("unmatched_users")).extracting(JsonNode::asString).containsExactly("nobody.yet@example.com");
+		// Grace uses Legends in Slack for the first time: a member now, with her email
+		fake.addUser(new SlackUser("UGRACEIDX", "Grace Index", "grace.index@example.com", "UTC", false));
+		assertThat(team.command("UGRACEIDX", "me").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> first = api.postJson("/api/v1/usage",
+				batch(record("g-1", "{\"email\":\"grace.index@example.com\"}", 10, 10)));
+		assertThat(json(first).get("unmatched_users")).as("matched without waiting for Slack").isEmpty();
+	}
+
+	@Test
 	void summaryWhenEmailMatchesPersonShowsThemWithBothCosts(SlackTestClient slack, FakeSlackApi fake)
 			throws InterruptedException {
 		SlackTestClient team = slack.inNewTeam();
