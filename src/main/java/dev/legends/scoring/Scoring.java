@@ -247,7 +247,8 @@ public class Scoring {
 		TimeWindow trailing = new TimeWindow(start.atZone(this.zone).minusWeeks(4).toInstant(), start);
 		PersonFigures before = Tally.person(member.getId(), member.getDisplayName(), member.isListed(),
 				this.snapshots.creditsOf(member.getWorkspaceId(), member.getId(), trailing),
-				this.usage.ofMember(member.getId(), trailing));
+				this.snapshots.usageByMember(member.getWorkspaceId(), trailing)
+					.getOrDefault(member.getId(), UsageFigures.NONE));
 		return new Standing.Trend(person.points(), person.cost(), before.points() / 4, before.cost() / 4);
 	}
 

@@ -144,6 +144,13 @@ class ReadUnderIngestBenchmark {
 				for (Map.Entry<String, IntFunction<HttpResponse<String>>> command : commands.entrySet()) {
 					List<Long> ours = new ArrayList<>();
 					List<Long> theirs = new ArrayList<>();
+					if (!command.getKey().contains("cold")) {
+						// the boards as a running install has them (computed within the
+						// cache TTL), not as the cold phase before left them: one
+						// request,
+						// not timed
+						command.getValue().apply(offset++);
+					}
 					for (int round = 0; round < ROUNDS; round++) {
 						// sides take turns going first
 						if (round % 2 == 0) {
