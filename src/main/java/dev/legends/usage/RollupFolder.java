@@ -37,6 +37,13 @@ class RollupFolder implements SmartLifecycle {
 	/** Pending batches folded per transaction. */
 	static final int PER_TRANSACTION = 64;
 
+	/**
+	 * How long reads may hold folds back at most: as long as the slowest read of a busy
+	 * machine takes (a read that needs longer than a fold lets it would be repeated
+	 * forever; a whole workspace's four weeks under a saturating fleet took seconds).
+	 */
+	static final long HOLD_SECONDS = 30;
+
 	/** How long the worker lets pending batches gather before it folds them. */
 	static final long COALESCE_MILLIS = 100;
 
@@ -160,8 +167,8 @@ class RollupFolder implements SmartLifecycle {
 	}
 
 	/**
-	 * Hold back the next fold until {@link #release()} (at most a couple of seconds), for
-	 * a read that kept meeting folds.
+	 * Hold back the next fold until {@link #release()} (at most {@value #HOLD_SECONDS}
+	 * s), for a read that kept meeting folds.
 	 */
 	void hold() {
 		this.holds.incrementAndGet();
@@ -242,7 +249,7 @@ class RollupFolder implements SmartLifecycle {
 
 	/** Wait (holding no connection) while reads hold folds back, at most a while. */
 	private void awaitNoHolds() {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HOLD_SECONDS);
 		while (this.holds.get() > 0 && System.nanoTime() < deadline) {
 			synchronized (this.generation) {
 				if (this.holds.get() > 0) {
