@@ -42,6 +42,9 @@ class UsageLedgerTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	RollupFolder folder;
+
 	@Test
 	void ingestWhenSameRecordsAgainCountsThemAsDuplicates(SlackTestClient slack) {
 		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
@@ -66,6 +69,27 @@ class UsageLedgerTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from usage_record where workspace_id = ?", Long.class,
 				workspace))
 			.isEqualTo(370);
+	}
+
+	@Test
+	void foldWhenAReadHoldsItBackWaitsAsLongAsTheReadNeedsThenFolds(SlackTestClient slack) throws Exception {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		// a read of a busy machine that keeps meeting folds holds the next one back; it
+		// must not be folded under the read after a couple of seconds (the read would
+		// then
+		// be repeated without end)
+		this.folder.hold();
+		try {
+			this.ledger.ingest(workspace, records(0, 10));
+			Thread.sleep(3000);
+			assertThat(pendingOf(workspace)).as("not folded while held").isPositive();
+			assertThat(this.ledger.workspaceTotals(workspace, WEEK).inputTokens()).isEqualTo(55);
+		}
+		finally {
+			this.folder.release();
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> pendingOf(workspace) == 0);
+		assertThat(this.ledger.workspaceTotals(workspace, WEEK).inputTokens()).isEqualTo(55);
 	}
 
 	@Test
