@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,6 +23,12 @@ import org.springframework.stereotype.Component;
 public class ChangeVersions {
 
 	private final JdbcTemplate jdbc;
+
+	/**
+	 * People this instance has recorded as having opened App Home: each opening after the
+	 * first writes nothing (a write on every opening queued behind ingest's writes).
+	 */
+	private final Cache<Long, Boolean> homeOpened = Caffeine.newBuilder().maximumSize(200_000).build();
 
 	ChangeVersions(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -50,8 +59,12 @@ public class ChangeVersions {
 	 * @param memberId the person
 	 */
 	public void homeOpened(Long memberId) {
+		if (this.homeOpened.getIfPresent(memberId) != null) {
+			return;
+		}
 		this.jdbc.update("update member set home_opened_at = current_timestamp where id = ? and home_opened_at is null",
 				memberId);
+		this.homeOpened.put(memberId, Boolean.TRUE);
 	}
 
 	/**
