@@ -64,19 +64,17 @@ class SlackEmailDirectory implements EmailDirectory {
 
 	@Override
 	public boolean mayAsk(String teamId, String email) {
-		Cached cached = this.cache.getIfPresent(teamId + "/" + email);
-		if (cached != null && cached.expires().isAfter(this.clock.instant())) {
-			return true;
-		}
-		return !this.clock.instant().isBefore(this.pausedUntil) && this.limits.rateLimiter(teamId).acquirePermission();
+		Instant now = this.clock.instant();
+		return known(key(teamId, email), now) != null
+				|| (!now.isBefore(this.pausedUntil) && this.limits.rateLimiter(teamId).acquirePermission());
 	}
 
 	@Override
 	public Optional<String> userIdByEmail(String teamId, String email) {
 		Instant now = this.clock.instant();
-		String key = teamId + "/" + email;
-		Cached cached = this.cache.getIfPresent(key);
-		if (cached != null && cached.expires().isAfter(now)) {
+		String key = key(teamId, email);
+		Cached cached = known(key, now);
+		if (cached != null) {
 			return Optional.ofNullable(cached.userId());
 		}
 		if (now.isBefore(this.pausedUntil)) {
@@ -108,6 +106,16 @@ class SlackEmailDirectory implements EmailDirectory {
 			logger.warn("users.lookupByEmail failed: {}", ex.getMessage());
 			return Optional.empty();
 		}
+	}
+
+	private static String key(String teamId, String email) {
+		return teamId + "/" + email;
+	}
+
+	/** The answer cached for this key, unless it expired. */
+	private Cached known(String key, Instant now) {
+		Cached cached = this.cache.getIfPresent(key);
+		return (cached != null && cached.expires().isAfter(now)) ? cached : null;
 	}
 
 	private record Cached(String userId, Instant expires) {

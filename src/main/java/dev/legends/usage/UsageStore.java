@@ -34,6 +34,9 @@ class UsageStore {
 
 	private static final int IN_CHUNK = 500;
 
+	private static final String INSERT_IDENTITY = "insert into usage_identity (workspace_id, kind, identity_value, "
+			+ "member_id, created_at) values (?, ?, ?, ?, ?)";
+
 	private static final int KEY_CHUNK = 5000;
 
 	private static final int ROWS_PER_INSERT = 100;
@@ -99,8 +102,7 @@ class UsageStore {
 		List<Object[]> rows = new ArrayList<>();
 		members.forEach((identity, memberId) -> rows
 			.add(new Object[] { workspaceId, identity.kind().name(), identity.value(), memberId, now }));
-		this.inserts.insertAll("insert into usage_identity (workspace_id, kind, identity_value, member_id, created_at) "
-				+ "values (?, ?, ?, ?, ?)", rows);
+		this.inserts.insertAll(INSERT_IDENTITY, rows);
 	}
 
 	/**
@@ -109,10 +111,8 @@ class UsageStore {
 	 * one row.
 	 */
 	long identityFor(Long workspaceId, UsageIdentity identity, Long memberId) {
-		this.inserts.insert(
-				"insert into usage_identity (workspace_id, kind, identity_value, member_id, created_at) "
-						+ "values (?, ?, ?, ?, ?)",
-				workspaceId, identity.kind().name(), identity.value(), memberId, utc(Instant.now()));
+		this.inserts.insert(INSERT_IDENTITY, workspaceId, identity.kind().name(), identity.value(), memberId,
+				utc(Instant.now()));
 		return this.findIdentities(workspaceId, List.of(identity)).get(identity).id();
 	}
 
@@ -404,16 +404,6 @@ class UsageStore {
 		return OffsetDateTime.of(
 				LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
 				ZoneOffset.UTC);
-	}
-
-	private static Object[] params(Object first, Object second, List<String> rest) {
-		Object[] params = new Object[rest.size() + 2];
-		params[0] = first;
-		params[1] = second;
-		for (int i = 0; i < rest.size(); i++) {
-			params[i + 2] = rest.get(i);
-		}
-		return params;
 	}
 
 	private static String placeholders(int count) {

@@ -59,11 +59,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class ReadUnderIngestBenchmark {
 
-	private static final int MEMBERS = Integer.getInteger("bench.members", 2_000);
+	/** The data set of {@link ScoringBenchmark}, and its system properties. */
+	private static final int MEMBERS = ScoringBenchmark.MEMBERS;
 
-	private static final int USAGE_ROWS = Integer.getInteger("bench.usageRows", 1_000_000);
+	private static final int USAGE_ROWS = ScoringBenchmark.USAGE_ROWS;
 
-	private static final int OUTCOMES = Integer.getInteger("bench.outcomes", 20_000);
+	private static final int OUTCOMES = ScoringBenchmark.OUTCOMES;
 
 	private static final int TEAMS = Integer.getInteger("bench.teams", 40);
 

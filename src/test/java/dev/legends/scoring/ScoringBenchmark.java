@@ -46,11 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class ScoringBenchmark {
 
-	private static final int MEMBERS = Integer.getInteger("bench.members", 2_000);
+	static final int MEMBERS = Integer.getInteger("bench.members", 2_000);
 
-	private static final int USAGE_ROWS = Integer.getInteger("bench.usageRows", 1_000_000);
+	static final int USAGE_ROWS = Integer.getInteger("bench.usageRows", 1_000_000);
 
-	private static final int OUTCOMES = Integer.getInteger("bench.outcomes", 20_000);
+	static final int OUTCOMES = Integer.getInteger("bench.outcomes", 20_000);
 
 	private static final int REQUESTS = Integer.getInteger("bench.requests", 1_600);
 
