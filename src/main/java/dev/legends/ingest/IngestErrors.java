@@ -1,18 +1,15 @@
 package dev.legends.ingest;
 
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.legends.database.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -68,7 +65,7 @@ class IngestErrors {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unexpected(RuntimeException ex) {
-		String databaseFailure = databaseFailure(ex);
+		String databaseFailure = DatabaseFailures.oneLine(ex);
 		if (databaseFailure != null) {
 			logger.error("Ingest request answered 503, nothing stored: the database could not store it ({})",
 					databaseFailure);
@@ -79,25 +76,6 @@ class IngestErrors {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(body("unavailable",
 					"Legends could not store this request right now; nothing was stored. " + "Please retry."));
-	}
-
-	/**
-	 * The cause in one line when the database refused or failed (a full disk, a closed or
-	 * unreachable database): the operator's fix is outside Legends and a stack trace per
-	 * request would bury it; {@code null} for any other failure.
-	 */
-	private static String databaseFailure(Throwable ex) {
-		boolean database = false;
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			database |= cause instanceof DataAccessException || cause instanceof TransactionException
-					|| cause instanceof SQLException;
-		}
-		if (!database) {
-			return null;
-		}
-		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
-		String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-		return root.getClass().getSimpleName() + ": " + message;
 	}
 
 	static Map<String, Object> body(String error, String message) {

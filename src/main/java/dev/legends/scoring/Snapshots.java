@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.legends.database.DatabaseFailures;
 import dev.legends.scoring.internal.Efficiency;
 import dev.legends.scoring.internal.Tally;
 import dev.legends.teams.Team;
@@ -245,8 +246,8 @@ class Snapshots implements DisposableBean {
 					}
 				}
 				catch (RuntimeException ex) {
-					logger.warn("Refreshing cached board figures failed; they are computed again on the next request",
-							ex);
+					DatabaseFailures.warn(logger,
+							"Refreshing cached board figures failed; they are computed again on the next request", ex);
 					this.cache.remove(key);
 				}
 				finally {

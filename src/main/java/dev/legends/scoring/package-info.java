@@ -2,5 +2,5 @@
  * Periods, boards, efficiency with shrinkage, explanations and coaching flags.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scoring",
-		allowedDependencies = { "usage", "outcomes", "teams", "workspace" })
+		allowedDependencies = { "database", "usage", "outcomes", "teams", "workspace" })
 package dev.legends.scoring;

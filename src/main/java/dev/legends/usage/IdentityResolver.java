@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.legends.database.DatabaseFailures;
 import dev.legends.usage.UsageStore.IdentityRow;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.CacheEpochs;
@@ -168,7 +169,8 @@ class IdentityResolver implements DisposableBean {
 				.ifPresent((found) -> this.recentlyUnmatched.invalidate(new WorkspaceIdentity(workspaceId, identity)));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Looking up a person for ingested usage failed; the usage stays unmatched for now", ex);
+			DatabaseFailures.warn(logger,
+					"Looking up a person for ingested usage failed; the usage stays unmatched for now", ex);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.legends.database.DatabaseFailures;
 import dev.legends.usage.PendingRollups.Batch;
 import dev.legends.usage.UsageStore.RollupKey;
 import org.slf4j.Logger;
@@ -220,7 +221,8 @@ class RollupFolder implements SmartLifecycle {
 				}
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Adding ingested usage to the rollups failed; it stays pending and is retried", ex);
+				DatabaseFailures.warn(logger,
+						"Adding ingested usage to the rollups failed; it stays pending and is retried", ex);
 				synchronized (this.signal) {
 					waitOn(this.signal, RETRY_MILLIS);
 				}

@@ -68,6 +68,8 @@ class DiskFullTests {
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(stream.storedRecords(client, stream.sent()))
 					.isEqualTo((long) stream.sent() * RECORDS));
+			assertThat(String.join("\n", app.output())).as("the app's log through the outage and the recovery")
+				.doesNotContain("\tat ");
 		}
 	}
 
