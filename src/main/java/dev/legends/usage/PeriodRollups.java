@@ -11,6 +11,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,11 @@ class PeriodRollups implements SmartInitializingSingleton {
 
 	private static final int REBUILD_CHUNK = 500;
 
+	/** The most periods a window is read from; a longer one sums the hourly rollups. */
+	static final int MAX_SLOTS = 16;
+
+	private static final List<Kind> LARGEST_FIRST = List.of(Kind.QUARTER, Kind.MONTH, Kind.WEEK);
+
 	private final JdbcTemplate jdbc;
 
 	private final ZoneId zone;
@@ -63,12 +69,14 @@ class PeriodRollups implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * The period a window is exactly (a whole ISO week, month or quarter of the workspace
-	 * timezone), if any, and only while the rows are cut in that timezone.
+	 * The periods a window is made of exactly (whole ISO weeks, months or quarters of the
+	 * workspace timezone, one after the other, at most {@value #MAX_SLOTS}; the largest
+	 * that fits first), if any, and only while the rows are cut in that timezone: a
+	 * quarter reads one period, the trailing four weeks read four.
 	 * @param window the window
-	 * @return the period
+	 * @return its periods in order, or empty when the window is not made of whole periods
 	 */
-	Optional<Slot> slotOf(TimeWindow window) {
+	Optional<List<Slot>> slotsOf(TimeWindow window) {
 		if (!this.current) {
 			return Optional.empty();
 		}
@@ -76,12 +84,25 @@ class PeriodRollups implements SmartInitializingSingleton {
 		if (!startOf(day).equals(window.start())) {
 			return Optional.empty();
 		}
-		for (Kind kind : Kind.values()) {
-			if (kind.start(day).equals(day) && startOf(kind.next(day)).equals(window.end())) {
-				return Optional.of(new Slot(kind, day));
+		List<Slot> slots = new ArrayList<>();
+		while (startOf(day).isBefore(window.end())) {
+			Slot slot = largestAt(day, window.end());
+			if (slot == null || slots.size() == MAX_SLOTS) {
+				return Optional.empty();
+			}
+			slots.add(slot);
+			day = slot.kind().next(day);
+		}
+		return (!slots.isEmpty() && startOf(day).equals(window.end())) ? Optional.of(slots) : Optional.empty();
+	}
+
+	private Slot largestAt(LocalDate day, Instant end) {
+		for (Kind kind : LARGEST_FIRST) {
+			if (kind.start(day).equals(day) && !startOf(kind.next(day)).isAfter(end)) {
+				return new Slot(kind, day);
 			}
 		}
-		return Optional.empty();
+		return null;
 	}
 
 	/**
@@ -110,12 +131,12 @@ class PeriodRollups implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Every identity's usage per model in a period of a workspace.
+	 * Every identity's usage per model in periods of a workspace, added up.
 	 * @param workspaceId the workspace
-	 * @param slot the period
-	 * @return one row per identity and model with usage in the period
+	 * @param slots the periods
+	 * @return one row per identity and model with usage in the periods
 	 */
-	List<Grouped> workspace(Long workspaceId, Slot slot) {
+	List<Grouped> workspace(Long workspaceId, List<Slot> slots) {
 		// Owners come from one read of the workspace's identities instead of a join, so
 		// that each row costs its numbers only (and the same owner object serves all of
 		// an identity's rows).
@@ -126,30 +147,44 @@ class PeriodRollups implements SmartInitializingSingleton {
 					owners.put(rs.getLong(1), (memberId != null) ? UsageOwner.member(memberId) : UsageOwner
 						.unmatched(new UsageIdentity(UsageIdentity.Kind.valueOf(rs.getString(2)), rs.getString(3))));
 				}, workspaceId);
-		List<Grouped> rows = new ArrayList<>();
-		this.jdbc.query("select identity_id, model, " + UsageStore.COUNTS + " from usage_period_rollup "
-				+ "where workspace_id = ? and period_kind = ? and period_start = ?", (ResultSet rs) -> {
-					UsageOwner owner = owners.get(rs.getLong(1));
-					if (owner != null) {
-						rows.add(new Grouped(owner, rs.getString(2), UsageStore.counts(rs, 3)));
-					}
-				}, workspaceId, slot.kind().name(), slot.start());
-		return rows;
+		Map<IdentityModel, Grouped> rows = new LinkedHashMap<>();
+		for (Slot slot : slots) {
+			this.jdbc.query("select identity_id, model, " + UsageStore.COUNTS + " from usage_period_rollup "
+					+ "where workspace_id = ? and period_kind = ? and period_start = ?", (ResultSet rs) -> {
+						long identityId = rs.getLong(1);
+						UsageOwner owner = owners.get(identityId);
+						if (owner != null) {
+							add(rows, new IdentityModel(identityId, rs.getString(2)),
+									new Grouped(owner, rs.getString(2), UsageStore.counts(rs, 3)));
+						}
+					}, workspaceId, slot.kind().name(), slot.start());
+		}
+		return new ArrayList<>(rows.values());
 	}
 
 	/**
-	 * A person's usage per model in a period, over every identity matched to them.
+	 * A person's usage per model in periods, over every identity matched to them, added
+	 * up.
 	 * @param memberId the person
-	 * @param slot the period
+	 * @param slots the periods
 	 * @return one row per model
 	 */
-	List<Grouped> member(Long memberId, Slot slot) {
-		return this.jdbc.query(
-				"select r.model, " + UsageStore.SUMS + " from usage_identity i join usage_period_rollup r "
-						+ "on r.workspace_id = i.workspace_id and r.period_kind = ? and r.period_start = ? "
-						+ "and r.identity_id = i.id where i.member_id = ? group by r.model",
-				(rs, n) -> new Grouped(null, rs.getString(1), UsageStore.counts(rs, 2)), slot.kind().name(),
-				slot.start(), memberId);
+	List<Grouped> member(Long memberId, List<Slot> slots) {
+		Map<String, Grouped> rows = new LinkedHashMap<>();
+		for (Slot slot : slots) {
+			this.jdbc.query(
+					"select r.model, " + UsageStore.SUMS + " from usage_identity i join usage_period_rollup r "
+							+ "on r.workspace_id = i.workspace_id and r.period_kind = ? and r.period_start = ? "
+							+ "and r.identity_id = i.id where i.member_id = ? group by r.model",
+					(ResultSet rs) -> add(rows, rs.getString(1),
+							new Grouped(null, rs.getString(1), UsageStore.counts(rs, 2))),
+					slot.kind().name(), slot.start(), memberId);
+		}
+		return new ArrayList<>(rows.values());
+	}
+
+	private static <K> void add(Map<K, Grouped> rows, K key, Grouped row) {
+		rows.merge(key, row, (a, b) -> new Grouped(a.owner(), a.model(), a.counts().plus(b.counts())));
 	}
 
 	/**
@@ -278,6 +313,10 @@ class PeriodRollups implements SmartInitializingSingleton {
 
 	/** A period: its kind and first day. */
 	record Slot(Kind kind, LocalDate start) {
+
+	}
+
+	private record IdentityModel(long identityId, String model) {
 
 	}
 

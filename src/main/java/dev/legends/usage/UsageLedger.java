@@ -339,21 +339,21 @@ public class UsageLedger {
 	}
 
 	/**
-	 * A whole week, month or quarter reads the period rows; any other window sums the
-	 * hourly rollups.
+	 * A window of whole weeks, months or quarters reads the period rows; any other window
+	 * sums the hourly rollups.
 	 */
 	private List<Grouped> workspaceByIdentityAndModel(Long workspaceId, TimeWindow window) {
 		return settled(() -> PendingSums.merge(
-				this.periods.slotOf(window)
-					.map((slot) -> this.periods.workspace(workspaceId, slot))
+				this.periods.slotsOf(window)
+					.map((slots) -> this.periods.workspace(workspaceId, slots))
 					.orElseGet(() -> this.store.workspaceByIdentityAndModel(workspaceId, window)),
 				this.pending.byOwnerAndModel(workspaceId, window)));
 	}
 
 	private List<Grouped> memberByModel(Long memberId, TimeWindow window) {
 		return settled(() -> PendingSums.merge(
-				this.periods.slotOf(window)
-					.map((slot) -> this.periods.member(memberId, slot))
+				this.periods.slotsOf(window)
+					.map((slots) -> this.periods.member(memberId, slots))
 					.orElseGet(() -> this.store.memberByModel(memberId, window)),
 				this.pending.memberByModel(memberId, window)));
 	}

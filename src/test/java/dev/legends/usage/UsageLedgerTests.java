@@ -45,6 +45,9 @@ class UsageLedgerTests {
 	@Autowired
 	RollupFolder folder;
 
+	@Autowired
+	PeriodRollups periods;
+
 	@Test
 	void ingestWhenSameRecordsAgainCountsThemAsDuplicates(SlackTestClient slack) {
 		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
@@ -217,8 +220,20 @@ class UsageLedgerTests {
 		}
 		this.ledger.ingest(workspace, batch.subList(0, 25));
 		this.ledger.ingest(workspace, batch.subList(25, 40));
+		// whole periods, several periods in a row (the trailing four weeks, a quarter and
+		// a
+		// month), and windows that are not (read from the hourly rollups)
+		TimeWindow fourWeeks = window("2026-09-28", "2026-10-26");
+		TimeWindow quarterAndMonth = window("2026-07-01", "2026-11-01");
+		assertThat(this.periods.slotsOf(fourWeeks).orElseThrow()).extracting(PeriodRollups.Slot::kind)
+			.containsExactly(PeriodRollups.Kind.WEEK, PeriodRollups.Kind.WEEK, PeriodRollups.Kind.WEEK,
+					PeriodRollups.Kind.WEEK);
+		assertThat(this.periods.slotsOf(quarterAndMonth).orElseThrow()).extracting(PeriodRollups.Slot::kind)
+			.containsExactly(PeriodRollups.Kind.QUARTER, PeriodRollups.Kind.MONTH);
+		assertThat(this.periods.slotsOf(window("2026-09-28", "2026-11-01"))).isEmpty();
 		for (TimeWindow period : List.of(WEEK, window("2026-10-01", "2026-11-01"), window("2026-10-01", "2027-01-01"),
-				window("2026-09-28", "2026-10-05"))) {
+				window("2026-09-28", "2026-10-05"), fourWeeks, quarterAndMonth, window("2026-08-31", "2026-10-26"),
+				window("2026-09-28", "2026-11-01"))) {
 			UsageTotals whole = this.ledger.workspaceTotals(workspace, period);
 			long byDay = 0;
 			for (Instant day = period.start(); day.isBefore(period.end()); day = day.plusSeconds(86_400)) {
