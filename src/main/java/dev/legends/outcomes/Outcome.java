@@ -141,6 +141,10 @@ class Outcome {
 				this.decidedAt, this.decisionReason, this.reportedAt);
 	}
 
+	Instant getOccurredAt() {
+		return this.occurredAt;
+	}
+
 	Long getId() {
 		return this.id;
 	}

@@ -13,9 +13,27 @@ interface OutcomeRepository extends JpaRepository<Outcome, Long> {
 			+ "order by o.occurredAt, o.id")
 	List<Outcome> findInWindow(Long workspaceId, Instant start, Instant end);
 
-	@Query("select distinct o from Outcome o left join o.collaboratorIds c where (o.reporterId = ?1 or c = ?1) "
-			+ "and o.occurredAt >= ?2 and o.occurredAt < ?3 order by o.occurredAt, o.id")
-	List<Outcome> findForMember(Long memberId, Instant start, Instant end);
+	/**
+	 * The outcomes a member reported, dated in a window (through the reporter index).
+	 * @param memberId the member
+	 * @param start the window's start
+	 * @param end the window's end
+	 * @return the outcomes
+	 */
+	@Query("select o from Outcome o where o.reporterId = ?1 and o.occurredAt >= ?2 and o.occurredAt < ?3")
+	List<Outcome> findReportedBy(Long memberId, Instant start, Instant end);
+
+	/**
+	 * The outcomes a member shares with their reporter, dated in a window (through the
+	 * collaborator index; one query with "reporter or collaborator" read every outcome).
+	 * @param memberId the member
+	 * @param start the window's start
+	 * @param end the window's end
+	 * @return the outcomes
+	 */
+	@Query("select o from Outcome o join o.collaboratorIds c where c = ?1 and o.occurredAt >= ?2 "
+			+ "and o.occurredAt < ?3")
+	List<Outcome> findSharedWith(Long memberId, Instant start, Instant end);
 
 	@Query("select o from Outcome o where o.workspaceId = ?1 and o.link in ?2 and o.status in ?3 "
 			+ "order by o.reportedAt, o.id")

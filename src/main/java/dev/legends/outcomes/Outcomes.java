@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
@@ -253,8 +255,14 @@ public class Outcomes {
 	 */
 	@Transactional(readOnly = true)
 	public List<OutcomeDetails> forMember(Long memberId, TimeWindow window) {
-		return this.outcomes.findForMember(memberId, window.start(), window.end())
+		Map<Long, Outcome> mine = new LinkedHashMap<>();
+		Stream
+			.concat(this.outcomes.findReportedBy(memberId, window.start(), window.end()).stream(),
+					this.outcomes.findSharedWith(memberId, window.start(), window.end()).stream())
+			.forEach((outcome) -> mine.putIfAbsent(outcome.getId(), outcome));
+		return mine.values()
 			.stream()
+			.sorted(Comparator.comparing(Outcome::getOccurredAt).thenComparing(Outcome::getId))
 			.map(Outcome::details)
 			.toList();
 	}

@@ -1,13 +1,21 @@
 package dev.legends.workspace;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,7 +28,12 @@ import org.springframework.stereotype.Component;
  * used; and who has opened App Home, so that any instance re-publishes it.
  */
 @Component
-public class ChangeVersions {
+public class ChangeVersions implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChangeVersions.class);
+
+	/** How often first openings of App Home are written. */
+	private static final long HOME_WRITE_MILLIS = 250;
 
 	private final JdbcTemplate jdbc;
 
@@ -30,8 +43,22 @@ public class ChangeVersions {
 	 */
 	private final Cache<Long, Boolean> homeOpened = Caffeine.newBuilder().maximumSize(200_000).build();
 
+	/**
+	 * First openings not written yet: written together in the background, so that an
+	 * opening never waits for a commit behind ingest's writes.
+	 */
+	private final Set<Long> homeOpenedUnwritten = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService homeWriter = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "legends-home-opened");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	ChangeVersions(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.homeWriter.scheduleWithFixedDelay(this::writeHomeOpenings, HOME_WRITE_MILLIS, HOME_WRITE_MILLIS,
+				TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -62,9 +89,37 @@ public class ChangeVersions {
 		if (this.homeOpened.getIfPresent(memberId) != null) {
 			return;
 		}
-		this.jdbc.update("update member set home_opened_at = current_timestamp where id = ? and home_opened_at is null",
-				memberId);
 		this.homeOpened.put(memberId, Boolean.TRUE);
+		this.homeOpenedUnwritten.add(memberId);
+	}
+
+	/** Write the first openings recorded since the last time, in one statement. */
+	private void writeHomeOpenings() {
+		List<Long> ids = this.homeOpenedUnwritten.stream().limit(1000).toList();
+		if (ids.isEmpty()) {
+			return;
+		}
+		try {
+			new NamedParameterJdbcTemplate(this.jdbc).update(
+					"update member set home_opened_at = current_timestamp where home_opened_at is null and id in (:ids)",
+					Map.of("ids", ids));
+			ids.forEach(this.homeOpenedUnwritten::remove);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recording who opened App Home failed; retried shortly ({})", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.homeWriter.shutdown();
+		this.homeWriter.awaitTermination(5, TimeUnit.SECONDS);
+		int left;
+		do {
+			left = this.homeOpenedUnwritten.size();
+			writeHomeOpenings();
+		}
+		while (!this.homeOpenedUnwritten.isEmpty() && this.homeOpenedUnwritten.size() < left);
 	}
 
 	/**
@@ -76,11 +131,11 @@ public class ChangeVersions {
 		if (memberIds.isEmpty()) {
 			return Set.of();
 		}
-		return new NamedParameterJdbcTemplate(this.jdbc)
-			.queryForList("select id from member where home_opened_at is not null and id in (:ids)",
-					java.util.Map.of("ids", memberIds), Long.class)
-			.stream()
-			.collect(Collectors.toSet());
+		Set<Long> withHome = new HashSet<>(new NamedParameterJdbcTemplate(this.jdbc).queryForList(
+				"select id from member where home_opened_at is not null and id in (:ids)", Map.of("ids", memberIds),
+				Long.class));
+		memberIds.stream().filter(this.homeOpenedUnwritten::contains).forEach(withHome::add);
+		return withHome;
 	}
 
 	@EventListener

@@ -168,7 +168,14 @@ class OutcomesTests {
 		this.outcomes.confirm(outcome.id(), cid.getId());
 		assertThat(points(ada)).isEqualTo(4.0);
 		assertThat(points(bea)).isEqualTo(4.0);
-		assertThat(this.outcomes.forMember(bea.getId(), week())).hasSize(1);
+		OutcomeDetails beasOwn = this.outcomes.report(bea.getId(), small(cid.getId()));
+		// the reporter, who also listed herself, sees it once; a collaborator sees it
+		// beside what she reported herself, oldest first; the confirmer does not
+		assertThat(this.outcomes.forMember(ada.getId(), week())).extracting(OutcomeDetails::id)
+			.containsExactly(outcome.id());
+		assertThat(this.outcomes.forMember(bea.getId(), week())).extracting(OutcomeDetails::id)
+			.containsExactly(outcome.id(), beasOwn.id());
+		assertThat(this.outcomes.forMember(cid.getId(), week())).isEmpty();
 		assertThatExceptionOfType(OutcomeRefusedException.class).isThrownBy(
 				() -> this.outcomes.confirm(this.outcomes.report(ada.getId(), small(bea.getId())).id(), cid.getId()))
 			.withMessageContaining("Only the person asked");
