@@ -146,6 +146,23 @@ public class Scoring {
 	}
 
 	/**
+	 * A person's usage in a window. The workspace's current week is read from everyone's
+	 * usage, computed once and cached like the boards (so {@code /legends me} and App
+	 * Home cost no usage read of their own, and show what the boards show); any other
+	 * window is read for the person alone.
+	 * @param member the person
+	 * @param window the window
+	 * @return their usage
+	 */
+	public UsageFigures usage(Member member, TimeWindow window) {
+		if (window.equals(current(Period.Kind.WEEK).toWindow())) {
+			return this.snapshots.usageByMember(member.getWorkspaceId(), window)
+				.getOrDefault(member.getId(), UsageFigures.NONE);
+		}
+		return this.usage.ofMember(member.getId(), window);
+	}
+
+	/**
 	 * The inputs and arithmetic of a person's scores: each outcome and how it counted,
 	 * usage and cost, and the efficiency formula with its numbers.
 	 * @param member the person

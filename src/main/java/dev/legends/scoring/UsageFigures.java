@@ -1,5 +1,7 @@
 package dev.legends.scoring;
 
+import java.util.List;
+
 import dev.legends.usage.UsageBounds;
 
 /**
@@ -14,9 +16,34 @@ import dev.legends.usage.UsageBounds;
  * @param reportedCostUsd the sources' own cost figures, summed
  * @param estimatedCostUsd Legends' estimate from its price table
  * @param priceUnknown whether some usage had a model without a known price
+ * @param unpricedModels the models without a known price
  */
 public record UsageFigures(long inputTokens, long outputTokens, long cacheReadTokens, long cacheCreationTokens,
-		long reasoningTokens, long requests, double reportedCostUsd, double estimatedCostUsd, boolean priceUnknown) {
+		long reasoningTokens, long requests, double reportedCostUsd, double estimatedCostUsd, boolean priceUnknown,
+		List<String> unpricedModels) {
+
+	public UsageFigures {
+		unpricedModels = List.copyOf(unpricedModels);
+	}
+
+	/**
+	 * Figures without the names of unpriced models.
+	 * @param inputTokens uncached input tokens
+	 * @param outputTokens output tokens
+	 * @param cacheReadTokens input tokens read from cache
+	 * @param cacheCreationTokens input tokens written to cache
+	 * @param reasoningTokens reasoning tokens
+	 * @param requests requests
+	 * @param reportedCostUsd the sources' own cost figures, summed
+	 * @param estimatedCostUsd Legends' estimate from its price table
+	 * @param priceUnknown whether some usage had a model without a known price
+	 */
+	public UsageFigures(long inputTokens, long outputTokens, long cacheReadTokens, long cacheCreationTokens,
+			long reasoningTokens, long requests, double reportedCostUsd, double estimatedCostUsd,
+			boolean priceUnknown) {
+		this(inputTokens, outputTokens, cacheReadTokens, cacheCreationTokens, reasoningTokens, requests,
+				reportedCostUsd, estimatedCostUsd, priceUnknown, List.of());
+	}
 
 	/** No usage at all. */
 	public static final UsageFigures NONE = new UsageFigures(0, 0, 0, 0, 0, 0, 0, 0, false);
@@ -28,6 +55,14 @@ public record UsageFigures(long inputTokens, long outputTokens, long cacheReadTo
 	 */
 	public static UsageFigures costing(double estimatedCostUsd) {
 		return new UsageFigures(0, 0, 0, 0, 0, 0, 0, estimatedCostUsd, false);
+	}
+
+	/**
+	 * Whether there is no usage at all (no tokens, requests or reported cost).
+	 * @return {@code true} when empty
+	 */
+	public boolean isEmpty() {
+		return totalTokens() == 0 && this.reasoningTokens == 0 && this.requests == 0 && this.reportedCostUsd == 0;
 	}
 
 	/**

@@ -36,7 +36,7 @@ class UsageLedgerSource implements ScoringSources.UsageSource {
 	static UsageFigures figures(UsageTotals t) {
 		return new UsageFigures(t.inputTokens(), t.outputTokens(), t.cacheReadInputTokens(),
 				t.cacheCreationInputTokens(), t.reasoningTokens(), t.requests(), t.costUsdReported().doubleValue(),
-				t.costUsdEstimated().doubleValue(), t.priceUnknown());
+				t.costUsdEstimated().doubleValue(), t.priceUnknown(), t.unpricedModels());
 	}
 
 }

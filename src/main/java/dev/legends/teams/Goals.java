@@ -136,9 +136,10 @@ public class Goals {
 		GoalPeriod period = (goal != null) ? goal.period() : GoalPeriod.WEEK;
 		LocalDate today = today();
 		TimeWindow window = period.windowOf(today, zone());
-		Set<Long> counted = team.memberIds()
+		Set<Long> counted = this.members.findAllById(team.memberIds())
 			.stream()
-			.filter((id) -> this.members.findById(id).map((member) -> !member.isOptedOut()).orElse(false))
+			.filter((member) -> !member.isOptedOut())
+			.map(Member::getId)
 			.collect(Collectors.toSet());
 		TeamFigures source = this.figures.getIfAvailable();
 		TeamFigures.Totals totals = (source != null) ? source.totals(counted, window) : TeamFigures.Totals.NONE;

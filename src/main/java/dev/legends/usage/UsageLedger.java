@@ -17,6 +17,7 @@ import dev.legends.usage.UsageStore.Grouped;
 import dev.legends.usage.UsageStore.Hourly;
 import dev.legends.usage.UsageStore.IdentityRow;
 import dev.legends.workspace.CacheEpochs;
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.MemberProfileChanged;
 import dev.legends.workspace.RetryingTransactions;
 import dev.legends.workspace.TimeWindow;
@@ -61,14 +62,18 @@ public class UsageLedger {
 
 	private final RetryingTransactions transactions;
 
+	private final ChangeVersions versions;
+
 	private final CacheEpochs epochs;
 
 	private final TransactionTemplate reads;
 
 	UsageLedger(UsageStore store, PeriodRollups periods, PendingSums pending, RollupFolder folder, UsageWriter writer,
 			IdentityCache identities, IdentityResolver resolver, Pricing pricing,
-			PlatformTransactionManager transactionManager, RetryingTransactions transactions, CacheEpochs epochs) {
+			PlatformTransactionManager transactionManager, RetryingTransactions transactions, CacheEpochs epochs,
+			ChangeVersions versions) {
 		this.store = store;
+		this.versions = versions;
 		this.epochs = epochs;
 		this.periods = periods;
 		this.pending = pending;
@@ -233,8 +238,10 @@ public class UsageLedger {
 	public IdentityMapping mapIdentity(Long workspaceId, UsageIdentity identity, Long memberId) {
 		this.identities.forget(workspaceId, identity);
 		IdentityMapping mapping = this.transactions.execute((status) -> {
-			// other instances drop what they cached about identities within a second
+			// other instances drop what they cached about identities within a second, and
+			// boards (and /legends me) show the usage under its new owner at once
 			this.epochs.bump(CacheEpochs.IDENTITIES);
+			this.versions.bump(workspaceId);
 			IdentityRow row = this.store.findIdentities(workspaceId, List.of(identity)).get(identity);
 			if (row == null) {
 				this.store.setIdentityMember(this.store.identityFor(workspaceId, identity, memberId), memberId);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -188,6 +189,16 @@ public class Members {
 	@Transactional(readOnly = true)
 	public Optional<Member> findById(Long memberId) {
 		return this.members.findById(memberId);
+	}
+
+	/**
+	 * Find members by id, in one read.
+	 * @param memberIds the member ids
+	 * @return the members that exist, in no particular order
+	 */
+	@Transactional(readOnly = true)
+	public List<Member> findAllById(Collection<Long> memberIds) {
+		return this.members.findAllById(memberIds);
 	}
 
 	/**

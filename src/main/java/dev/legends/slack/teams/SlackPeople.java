@@ -3,7 +3,10 @@ package dev.legends.slack.teams;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
@@ -29,12 +32,7 @@ class SlackPeople {
 	}
 
 	List<String> slackIds(Collection<Long> memberIds) {
-		return memberIds.stream()
-			.map(this.members::findById)
-			.flatMap(java.util.Optional::stream)
-			.map(Member::getSlackUserId)
-			.sorted()
-			.toList();
+		return this.members.findAllById(memberIds).stream().map(Member::getSlackUserId).sorted().toList();
 	}
 
 	String name(Long memberId) {
@@ -43,7 +41,14 @@ class SlackPeople {
 	}
 
 	List<String> names(Collection<Long> memberIds) {
-		return memberIds.stream().map(this::name).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+		Map<Long, String> found = this.members
+			.findAllById(memberIds.stream().filter(Objects::nonNull).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Member::getId, Member::getDisplayName));
+		return memberIds.stream()
+			.map((id) -> (id != null) ? found.getOrDefault(id, "someone") : "someone")
+			.sorted(String.CASE_INSENSITIVE_ORDER)
+			.toList();
 	}
 
 }

@@ -1,13 +1,14 @@
 package dev.legends.slack.usage;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import dev.legends.slack.commands.MeSection;
-import dev.legends.usage.UsageLedger;
-import dev.legends.usage.UsageTotals;
+import dev.legends.scoring.Scoring;
+import dev.legends.scoring.UsageFigures;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.TimeWindow;
 
@@ -24,10 +25,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 @Component
 class UsageMeSection implements MeSection {
 
-	private final UsageLedger ledger;
+	private final Scoring scoring;
 
-	UsageMeSection(UsageLedger ledger) {
-		this.ledger = ledger;
+	UsageMeSection(Scoring scoring) {
+		this.scoring = scoring;
 	}
 
 	@Override
@@ -37,10 +38,10 @@ class UsageMeSection implements MeSection {
 
 	@Override
 	public List<LayoutBlock> render(Member member, TimeWindow week) {
-		return render(this.ledger.totalsForMember(member.getId(), week));
+		return render(this.scoring.usage(member, week));
 	}
 
-	static List<LayoutBlock> render(UsageTotals totals) {
+	static List<LayoutBlock> render(UsageFigures totals) {
 		if (totals.isEmpty()) {
 			return List.of(context((c) -> c.elements(List.of(markdownText(
 					"*AI usage:* none recorded for you this week. Usage arrives through ingest keys (admins: `/legends key create NAME`).")))));
@@ -48,8 +49,8 @@ class UsageMeSection implements MeSection {
 		List<TextObject> fields = new ArrayList<>();
 		fields.add(markdownText("*Input (uncached)*\n" + UsageText.tokens(totals.inputTokens())));
 		fields.add(markdownText("*Output*\n" + UsageText.tokens(totals.outputTokens())));
-		fields.add(markdownText("*Cache read*\n" + UsageText.tokens(totals.cacheReadInputTokens())));
-		fields.add(markdownText("*Cache write*\n" + UsageText.tokens(totals.cacheCreationInputTokens())));
+		fields.add(markdownText("*Cache read*\n" + UsageText.tokens(totals.cacheReadTokens())));
+		fields.add(markdownText("*Cache write*\n" + UsageText.tokens(totals.cacheCreationTokens())));
 		if (totals.reasoningTokens() > 0) {
 			fields.add(markdownText("*Reasoning (in output)*\n" + UsageText.tokens(totals.reasoningTokens())));
 		}
@@ -57,9 +58,9 @@ class UsageMeSection implements MeSection {
 		fields.add(markdownText("*Estimated cost*\n" + UsageText.estimatedCost(totals)));
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(section((s) -> s.text(markdownText("*AI usage this week* (context, not score)")).fields(fields)));
-		if (totals.costUsdReported().signum() > 0) {
-			blocks.add(context((c) -> c.elements(List
-				.of(markdownText("Cost reported by your tools: " + UsageText.dollars(totals.costUsdReported()))))));
+		if (totals.reportedCostUsd() > 0) {
+			blocks.add(context((c) -> c.elements(List.of(markdownText("Cost reported by your tools: "
+					+ UsageText.dollars(BigDecimal.valueOf(totals.reportedCostUsd())))))));
 		}
 		return blocks;
 	}

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 import dev.legends.slack.blocks.SlackText;
-import dev.legends.usage.UsageTotals;
+import dev.legends.scoring.UsageFigures;
 
 /**
  * Numbers of usage as people read them: tokens with separators, dollars with cents, and
@@ -28,14 +28,14 @@ final class UsageText {
 		return "$" + String.format(Locale.ROOT, "%,.2f", rounded);
 	}
 
-	static String estimatedCost(UsageTotals totals) {
-		if (!totals.priceUnknown()) {
-			return dollars(totals.costUsdEstimated());
+	static String estimatedCost(UsageFigures usage) {
+		BigDecimal estimated = BigDecimal.valueOf(usage.estimatedCostUsd());
+		if (!usage.priceUnknown()) {
+			return dollars(estimated);
 		}
 		String models = String.join(", ",
-				totals.unpricedModels().stream().map((model) -> SlackText.echo(model, 128)).toList());
-		return (totals.costUsdEstimated().signum() > 0)
-				? dollars(totals.costUsdEstimated()) + " + price unknown for " + models
+				usage.unpricedModels().stream().map((model) -> SlackText.echo(model, 128)).toList());
+		return (estimated.signum() > 0) ? dollars(estimated) + " + price unknown for " + models
 				: "price unknown (" + models + ")";
 	}
 

@@ -62,6 +62,8 @@ class KeyCommandTests {
 						+ "\",\"input_tokens\":5,\"requests\":1}]}");
 		assertThat(text(team.command(SlackTestClient.ADMIN_USER, "key unmatched"))).contains("marie-laptop")
 			.contains("2 record(s)");
+		// her week as cached before the mapping is not what she sees after it
+		assertThat(text(team.command("UKEYMAP1", "me"))).contains("AI usage:* none recorded for you this week");
 		assertThat(
 				text(team.command(SlackTestClient.ADMIN_USER, "key map api_key_name marie-laptop <@UKEYMAP1|marie>")))
 			.contains("counts for Mapped Marie")
