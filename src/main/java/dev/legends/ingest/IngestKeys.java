@@ -117,8 +117,10 @@ public class IngestKeys {
 			return oneWorkspace() ? bootstrapPrincipal() : Optional.empty();
 		}
 		String hex = HexFormat.of().formatHex(hash);
-		StoredKey stored = this.active.getIfPresent(hex);
+		// read before the cache: a key found there just before a revocation dropped it
+		// must not be put back
 		long revocationsBefore = this.revocations.get();
+		StoredKey stored = this.active.getIfPresent(hex);
 		if (stored == null) {
 			List<StoredKey> keys = this.jdbc.query(
 					"select id, workspace_id, name, last_used_at from ingest_key where key_hash = ? "
