@@ -20,6 +20,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What lets several instances share one database without serving stale figures: a
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Component;
 public class ChangeVersions implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChangeVersions.class);
+
+	/** The request attribute holding a workspace's version as a request read it. */
+	private static final String VERSION_ATTRIBUTE = ChangeVersions.class.getName() + ".version.";
 
 	/** How often first openings of App Home are written. */
 	private static final long HOME_WRITE_MILLIS = 250;
@@ -67,6 +72,10 @@ public class ChangeVersions implements DisposableBean {
 	 */
 	public void bump(Long workspaceId) {
 		this.jdbc.update("update workspace set change_version = change_version + 1 where id = ?", workspaceId);
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(VERSION_ATTRIBUTE + workspaceId, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	/**
@@ -76,9 +85,21 @@ public class ChangeVersions implements DisposableBean {
 	 * @return the version
 	 */
 	public long current(Long workspaceId) {
-		List<Long> version = this.jdbc.queryForList("select change_version from workspace where id = ?", Long.class,
+		// read once per HTTP request: a request that gathers several cached figures (a
+		// standing, its trend, the week's credits and usage) uses them as of one version,
+		// and a change it makes itself moves it (bump)
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String attribute = VERSION_ATTRIBUTE + workspaceId;
+		if (request != null && request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof Long read) {
+			return read;
+		}
+		List<Long> versions = this.jdbc.queryForList("select change_version from workspace where id = ?", Long.class,
 				workspaceId);
-		return version.isEmpty() ? 0 : version.get(0);
+		long version = versions.isEmpty() ? 0 : versions.get(0);
+		if (request != null) {
+			request.setAttribute(attribute, version, RequestAttributes.SCOPE_REQUEST);
+		}
+		return version;
 	}
 
 	/**
