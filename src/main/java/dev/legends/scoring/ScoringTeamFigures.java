@@ -6,12 +6,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.legends.teams.TeamFigures;
-import dev.legends.workspace.Member;
-import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.stereotype.Component;
@@ -26,27 +23,19 @@ class ScoringTeamFigures implements TeamFigures {
 
 	private final Snapshots snapshots;
 
-	private final Members members;
-
-	ScoringTeamFigures(Snapshots snapshots, Members members) {
+	ScoringTeamFigures(Snapshots snapshots) {
 		this.snapshots = snapshots;
-		this.members = members;
 	}
 
 	@Override
-	public Totals totals(Collection<Long> memberIds, TimeWindow window) {
-		Optional<Long> workspace = memberIds.stream()
-			.findFirst()
-			.flatMap(this.members::findById)
-			.map(Member::getWorkspaceId);
-		if (workspace.isEmpty()) {
+	public Totals totals(Long workspaceId, Collection<Long> memberIds, TimeWindow window) {
+		if (memberIds.isEmpty()) {
 			return Totals.NONE;
 		}
 		// the workspace's credits and usage in the window, computed once for every team
-		// and
-		// cached like the boards
-		Map<Long, List<OutcomeCredit>> credits = this.snapshots.creditsByMember(workspace.get(), window);
-		Map<Long, UsageFigures> usage = this.snapshots.usageByMember(workspace.get(), window);
+		// and cached like the boards
+		Map<Long, List<OutcomeCredit>> credits = this.snapshots.creditsByMember(workspaceId, window);
+		Map<Long, UsageFigures> usage = this.snapshots.usageByMember(workspaceId, window);
 		double points = 0;
 		double cost = 0;
 		Set<Long> confirmed = new HashSet<>();

@@ -142,7 +142,8 @@ public class Goals {
 			.map(Member::getId)
 			.collect(Collectors.toSet());
 		TeamFigures source = this.figures.getIfAvailable();
-		TeamFigures.Totals totals = (source != null) ? source.totals(counted, window) : TeamFigures.Totals.NONE;
+		TeamFigures.Totals totals = (source != null) ? source.totals(team.workspaceId(), counted, window)
+				: TeamFigures.Totals.NONE;
 		return new GoalProgress(team, goal, window, period.startOf(today), period.endOf(today).minusDays(1), counted,
 				totals);
 	}

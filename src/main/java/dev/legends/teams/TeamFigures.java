@@ -13,11 +13,12 @@ public interface TeamFigures {
 
 	/**
 	 * The team's totals in a window.
+	 * @param workspaceId the team's workspace
 	 * @param memberIds the team's members
 	 * @param window the window
 	 * @return the totals
 	 */
-	Totals totals(Collection<Long> memberIds, TimeWindow window);
+	Totals totals(Long workspaceId, Collection<Long> memberIds, TimeWindow window);
 
 	/**
 	 * A team's totals in a window.
