@@ -368,13 +368,10 @@ public class UsageLedger {
 	/**
 	 * Run a read of rollups and pending sums so that it sees either state of every fold:
 	 * in one repeatable-read transaction (one snapshot on PostgreSQL), and again if a
-	 * fold of this instance committed while it read.
-	 */
-	/**
-	 * Read rollups and pending batches as of no fold in between: a read that met a fold
-	 * commit is repeated, and from its third attempt on it holds the next fold back, so
-	 * that under a steady stream of folds (a fleet exporting) a read is repeated a few
-	 * times at most instead of until a gap between folds happens to be long enough.
+	 * fold of this instance committed while it read. From its third attempt on it holds
+	 * the next fold back, so that under a steady stream of folds (a fleet exporting) a
+	 * read is repeated a few times at most instead of until a gap between folds happens
+	 * to be long enough.
 	 */
 	private <T> T settled(Supplier<T> read) {
 		for (int attempt = 1;; attempt++) {

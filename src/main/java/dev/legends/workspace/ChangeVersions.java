@@ -54,6 +54,9 @@ public class ChangeVersions implements DisposableBean {
 	 */
 	private final Set<Long> homeOpenedUnwritten = ConcurrentHashMap.newKeySet();
 
+	/** Whether the last write of first openings failed (its failure was logged). */
+	private volatile boolean homeWriteFailing;
+
 	private final ScheduledExecutorService homeWriter = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "legends-home-opened");
 		thread.setDaemon(true);
@@ -107,11 +110,9 @@ public class ChangeVersions implements DisposableBean {
 	 * @param memberId the person
 	 */
 	public void homeOpened(Long memberId) {
-		if (this.homeOpened.getIfPresent(memberId) != null) {
-			return;
+		if (this.homeOpened.asMap().putIfAbsent(memberId, Boolean.TRUE) == null) {
+			this.homeOpenedUnwritten.add(memberId);
 		}
-		this.homeOpened.put(memberId, Boolean.TRUE);
-		this.homeOpenedUnwritten.add(memberId);
 	}
 
 	/** Write the first openings recorded since the last time, in one statement. */
@@ -125,9 +126,15 @@ public class ChangeVersions implements DisposableBean {
 					"update member set home_opened_at = current_timestamp where home_opened_at is null and id in (:ids)",
 					Map.of("ids", ids));
 			ids.forEach(this.homeOpenedUnwritten::remove);
+			this.homeWriteFailing = false;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Recording who opened App Home failed; retried shortly ({})", ex.getMessage());
+			// once per outage, not every 250 ms while the database cannot write
+			if (!this.homeWriteFailing) {
+				this.homeWriteFailing = true;
+				logger.warn("Recording who opened App Home failed; retried until it works ({})",
+						String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
+			}
 		}
 	}
 

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SlackPeople {
 
+	/** Who an unknown or missing person is shown as. */
+	private static final String SOMEONE = "someone";
+
 	private final Members members;
 
 	SlackPeople(Members members) {
@@ -36,8 +39,8 @@ class SlackPeople {
 	}
 
 	String name(Long memberId) {
-		return (memberId != null) ? this.members.findById(memberId).map(Member::getDisplayName).orElse("someone")
-				: "someone";
+		return (memberId != null) ? this.members.findById(memberId).map(Member::getDisplayName).orElse(SOMEONE)
+				: SOMEONE;
 	}
 
 	List<String> names(Collection<Long> memberIds) {
@@ -46,7 +49,7 @@ class SlackPeople {
 			.stream()
 			.collect(Collectors.toMap(Member::getId, Member::getDisplayName));
 		return memberIds.stream()
-			.map((id) -> (id != null) ? found.getOrDefault(id, "someone") : "someone")
+			.map((id) -> found.getOrDefault(id, SOMEONE))
 			.sorted(String.CASE_INSENSITIVE_ORDER)
 			.toList();
 	}

@@ -6,9 +6,9 @@ import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
-import dev.legends.slack.commands.MeSection;
 import dev.legends.scoring.Scoring;
 import dev.legends.scoring.UsageFigures;
+import dev.legends.slack.commands.MeSection;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.TimeWindow;
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-import dev.legends.slack.blocks.SlackText;
 import dev.legends.scoring.UsageFigures;
+import dev.legends.slack.blocks.SlackText;
 
 /**
  * Numbers of usage as people read them: tokens with separators, dollars with cents, and
