@@ -2,13 +2,17 @@ package dev.legends.database;
 
 import java.nio.file.Path;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every H2 file URL an operator may set opens with durable commits; other databases are
- * left alone.
+ * Every H2 file URL an operator may set opens with durable commits and a query cache
+ * large enough for a request's statements; other databases are left alone.
  */
 class H2FileDatabaseTests {
 
@@ -24,6 +28,31 @@ class H2FileDatabaseTests {
 			.isEqualTo("jdbc:h2:file:./data/legends;WRITE_DELAY=0");
 		assertThat(H2FileDatabase.durable("jdbc:h2:./data/legends;write_delay=500"))
 			.isEqualTo("jdbc:h2:./data/legends;write_delay=500");
+	}
+
+	@Test
+	void withQueryCacheWhenUrlSetsNoneAddsIt() {
+		assertThat(H2FileDatabase.withQueryCache("jdbc:h2:file:./data/legends;WRITE_DELAY=0"))
+			.isEqualTo("jdbc:h2:file:./data/legends;WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
+		assertThat(H2FileDatabase.withQueryCache("jdbc:h2:./data/legends;query_cache_size=16"))
+			.isEqualTo("jdbc:h2:./data/legends;query_cache_size=16");
+	}
+
+	@Test
+	void postProcessWhenPoolOpensAnH2FileOpensItDurableWithItsQueryCache(@TempDir Path dir) {
+		try (HikariDataSource dataSource = new HikariDataSource()) {
+			dataSource.setJdbcUrl("jdbc:h2:file:" + dir.resolve("legends"));
+			new H2FileDatabase().postProcessAfterInitialization(dataSource, "dataSource");
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			assertThat(jdbc.queryForObject(
+					"select setting_value from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'",
+					String.class))
+				.isEqualTo("256");
+			assertThat(jdbc.queryForObject(
+					"select distinct setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'",
+					String.class))
+				.isEqualTo("0");
+		}
 	}
 
 	@Test

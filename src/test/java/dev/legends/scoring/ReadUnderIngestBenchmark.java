@@ -54,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mvn -Pbenchmark test -Dtest=ReadUnderIngestBenchmark
  * mvn -Pbenchmark test -Dtest=ReadUnderIngestBenchmark -Dbench.rate=0        # ingest as fast as it goes
  * mvn -Pbenchmark test -Dtest=ReadUnderIngestBenchmark -Dbench.ingestClients=0  # no ingest
+ * mvn -Pbenchmark test -Dtest=ReadUnderIngestBenchmark -Dbench.commands=top,team  # only these
  * </pre>
  */
 @Tag("benchmark")
@@ -79,6 +80,9 @@ class ReadUnderIngestBenchmark {
 	private static final double INGEST_RATE = Double.parseDouble(System.getProperty("bench.rate", "1200"));
 
 	private static final String FORMAT = System.getProperty("bench.format", "json");
+
+	/** Only the commands whose names start with one of these (comma-separated). */
+	private static final List<String> ONLY = List.of(System.getProperty("bench.commands", "").split(","));
 
 	@Test
 	void everyCommandWhileAFleetExports() throws Exception {
@@ -115,6 +119,7 @@ class ReadUnderIngestBenchmark {
 				return slack.send(slack.commandBody(user(i), (i % 3 == 0) ? "top efficiency" : "top", "C0BENCH"));
 			});
 			commands.put("App Home (app_home_opened)", (i) -> slack.appHomeOpened(user(i)));
+			commands.keySet().removeIf((name) -> ONLY.stream().noneMatch(name::startsWith));
 			IntFunction<HttpResponse<String>> floor = (i) -> slack.send(slack.commandBody(user(i), "", "C0BENCH")
 				.replace("command=%2Flegends&", "command=%2Flegends-floor&"));
 
