@@ -136,10 +136,10 @@ public class Goals {
 		GoalPeriod period = (goal != null) ? goal.period() : GoalPeriod.WEEK;
 		LocalDate today = today();
 		TimeWindow window = period.windowOf(today, zone());
-		Set<Long> counted = this.members.findAllById(team.memberIds())
+		Set<Long> optedOut = this.members.optedOut(team.workspaceId());
+		Set<Long> counted = team.memberIds()
 			.stream()
-			.filter((member) -> !member.isOptedOut())
-			.map(Member::getId)
+			.filter((id) -> !optedOut.contains(id))
 			.collect(Collectors.toSet());
 		TeamFigures source = this.figures.getIfAvailable();
 		TeamFigures.Totals totals = (source != null) ? source.totals(team.workspaceId(), counted, window)

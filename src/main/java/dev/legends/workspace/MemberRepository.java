@@ -15,6 +15,9 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 
 	List<Member> findByWorkspaceId(Long workspaceId);
 
+	@Query("select m.id from Member m where m.workspaceId = ?1 and m.optedOut = true")
+	List<Long> findOptedOutIds(Long workspaceId);
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select m from Member m where m.id = ?1")
 	Optional<Member> lockById(Long id);

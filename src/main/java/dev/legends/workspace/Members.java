@@ -10,6 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,11 +51,17 @@ public class Members {
 
 	private final MemberIndex index;
 
+	private final ChangeVersions versions;
+
+	/** Who opted out, per workspace, as of its change version (an opt-out moves it). */
+	private final Cache<Long, OptedOut> optedOut = Caffeine.newBuilder().maximumSize(10_000).build();
+
 	private WorkspaceKeys keys;
 
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
-			InsertIfAbsent inserts, RetryingTransactions transactions, MemberIndex index) {
+			InsertIfAbsent inserts, RetryingTransactions transactions, MemberIndex index, ChangeVersions versions) {
+		this.versions = versions;
 		this.transactions = transactions;
 		this.index = index;
 		this.events = events;
@@ -221,6 +231,26 @@ public class Members {
 	}
 
 	/**
+	 * The members of a workspace who opted out, read once per change version (opting out
+	 * or back in moves it, on whichever instance), so that team figures filter them
+	 * without reading the team's members on every request.
+	 * @param workspaceId the workspace
+	 * @return their ids
+	 */
+	public Set<Long> optedOut(Long workspaceId) {
+		long version = this.versions.current(workspaceId);
+		OptedOut known = this.optedOut.getIfPresent(workspaceId);
+		if (known != null && known.version() == version) {
+			return known.ids();
+		}
+		// read after the version: a change committed meanwhile is in the read, and
+		// moves the version the next request sees
+		Set<Long> ids = Set.copyOf(this.members.findOptedOutIds(workspaceId));
+		this.optedOut.put(workspaceId, new OptedOut(version, ids));
+		return ids;
+	}
+
+	/**
 	 * Whether the member is a Legends admin: listed in {@code LEGENDS_ADMIN_USERS} or a
 	 * Slack workspace admin or owner.
 	 * @param member the member
@@ -329,6 +359,10 @@ public class Members {
 
 	private boolean isStale(Member member) {
 		return member.getRefreshedAt().plus(STALE_AFTER).isBefore(this.clock.instant());
+	}
+
+	private record OptedOut(long version, Set<Long> ids) {
+
 	}
 
 }
