@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,8 +22,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
+import dev.legends.workspace.PerVersion;
 import dev.legends.workspace.RetryingTransactions;
 import dev.legends.workspace.TimeWindow;
 
@@ -69,9 +72,18 @@ public class Outcomes {
 
 	private final TransactionTemplate readOnly;
 
+	/**
+	 * Per workspace, the first active report of each link, read once per change version
+	 * (every outcome change moves it): each window's credits (a board reads this period's
+	 * and the previous one's) needs it.
+	 */
+	private final PerVersion<Map<String, Long>> firstReports;
+
 	Outcomes(OutcomeRepository outcomes, Members members, OutcomePoints points,
 			ObjectProvider<ManagerDirectory> managerDirectories, ApplicationEventPublisher events,
-			Optional<Clock> clock, RetryingTransactions transactions, PlatformTransactionManager transactionManager) {
+			Optional<Clock> clock, RetryingTransactions transactions, PlatformTransactionManager transactionManager,
+			ChangeVersions versions) {
+		this.firstReports = versions.perVersion(256);
 		this.transactions = transactions;
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
@@ -576,14 +588,14 @@ public class Outcomes {
 		if (links.isEmpty()) {
 			return Set.of();
 		}
-		Map<String, Long> first = new HashMap<>();
-		for (Object[] row : this.outcomes.linksInReportOrder(workspaceId,
-				List.of(OutcomeStatus.REPORTED, OutcomeStatus.CONFIRMED))) {
-			String link = (String) row[1];
-			if (links.contains(link)) {
-				first.putIfAbsent(link, (Long) row[0]);
+		Map<String, Long> first = this.firstReports.get(workspaceId, () -> {
+			Map<String, Long> byLink = new HashMap<>();
+			for (Object[] row : this.outcomes.linksInReportOrder(workspaceId,
+					List.of(OutcomeStatus.REPORTED, OutcomeStatus.CONFIRMED))) {
+				byLink.putIfAbsent((String) row[1], (Long) row[0]);
 			}
-		}
+			return Collections.unmodifiableMap(byLink);
+		});
 		Set<Long> duplicates = new HashSet<>();
 		for (OutcomeDetails outcome : inWindow) {
 			Long winner = (outcome.link() != null) ? first.get(outcome.link()) : null;

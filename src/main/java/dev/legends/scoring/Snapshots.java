@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -70,6 +73,18 @@ class Snapshots implements DisposableBean {
 				return thread;
 			});
 
+	/**
+	 * Computes the previous period's figures while the requesting thread computes the
+	 * current period's (a cold board needs both); when both threads are busy, the caller
+	 * computes them itself.
+	 */
+	private final ThreadPoolExecutor alongside = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+			new SynchronousQueue<>(), (task) -> {
+				Thread thread = new Thread(task, "legends-boards-previous");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.CallerRunsPolicy());
+
 	private final ChangeVersions versions;
 
 	Snapshots(Members members, ScoringProperties properties, ObjectProvider<ScoringSources.UsageSource> usage,
@@ -92,8 +107,9 @@ class Snapshots implements DisposableBean {
 	Snapshot workspace(Long workspaceId, Period period) {
 		long version = this.versions.current(workspaceId);
 		return cached("w:" + workspaceId + ":" + period + "@" + version, () -> {
+			Future<Figures> previous = alongside(() -> figures(workspaceId, period.previous(), version));
 			Figures now = figures(workspaceId, period, version);
-			Figures before = figures(workspaceId, period.previous(), version);
+			Figures before = join(previous);
 			Prior prior = prior(List.copyOf(now.people().values()), List.copyOf(before.people().values()), "everyone",
 					period);
 			return new Snapshot(period, "everyone", now.people(), now.directory(), prior, this.properties.rules());
@@ -169,6 +185,40 @@ class Snapshots implements DisposableBean {
 				? Efficiency.prior(before, this.properties.priorWeightUsd(), scope + ", " + period.previous().label())
 				: Efficiency.prior(now, this.properties.priorWeightUsd(),
 						scope + ", " + period.label() + " (no earlier spend to go by)");
+	}
+
+	/**
+	 * Start a computation on another thread (on this one when both are busy), refreshing
+	 * what it uses afresh when this thread does.
+	 */
+	private <T> Future<T> alongside(Supplier<T> task) {
+		boolean refreshing = REFRESHING.get();
+		return this.alongside.submit(() -> {
+			boolean before = REFRESHING.get();
+			REFRESHING.set(refreshing);
+			try {
+				return task.get();
+			}
+			finally {
+				REFRESHING.set(before);
+			}
+		});
+	}
+
+	private static <T> T join(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while computing board figures", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	private Figures figures(Long workspaceId, Period period, long version) {
@@ -270,6 +320,7 @@ class Snapshots implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.refresher.shutdownNow();
+		this.alongside.shutdownNow();
 	}
 
 	/** Drop expired entries (those of older change versions are never read again). */

@@ -106,6 +106,16 @@ public class ChangeVersions implements DisposableBean {
 	}
 
 	/**
+	 * A new per-workspace value read once per change version.
+	 * @param <T> the value
+	 * @param workspaces how many workspaces' values to keep at most
+	 * @return an empty one
+	 */
+	public <T> PerVersion<T> perVersion(int workspaces) {
+		return new PerVersion<>(this, workspaces);
+	}
+
+	/**
 	 * Remember that a person opened App Home.
 	 * @param memberId the person
 	 */

@@ -12,9 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,17 +48,15 @@ public class Members {
 
 	private final MemberIndex index;
 
-	private final ChangeVersions versions;
-
 	/** Who opted out, per workspace, as of its change version (an opt-out moves it). */
-	private final Cache<Long, OptedOut> optedOut = Caffeine.newBuilder().maximumSize(10_000).build();
+	private final PerVersion<Set<Long>> optedOut;
 
 	private WorkspaceKeys keys;
 
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
 			InsertIfAbsent inserts, RetryingTransactions transactions, MemberIndex index, ChangeVersions versions) {
-		this.versions = versions;
+		this.optedOut = versions.perVersion(10_000);
 		this.transactions = transactions;
 		this.index = index;
 		this.events = events;
@@ -238,16 +233,7 @@ public class Members {
 	 * @return their ids
 	 */
 	public Set<Long> optedOut(Long workspaceId) {
-		long version = this.versions.current(workspaceId);
-		OptedOut known = this.optedOut.getIfPresent(workspaceId);
-		if (known != null && known.version() == version) {
-			return known.ids();
-		}
-		// read after the version: a change committed meanwhile is in the read, and
-		// moves the version the next request sees
-		Set<Long> ids = Set.copyOf(this.members.findOptedOutIds(workspaceId));
-		this.optedOut.put(workspaceId, new OptedOut(version, ids));
-		return ids;
+		return this.optedOut.get(workspaceId, () -> Set.copyOf(this.members.findOptedOutIds(workspaceId)));
 	}
 
 	/**
@@ -359,10 +345,6 @@ public class Members {
 
 	private boolean isStale(Member member) {
 		return member.getRefreshedAt().plus(STALE_AFTER).isBefore(this.clock.instant());
-	}
-
-	private record OptedOut(long version, Set<Long> ids) {
-
 	}
 
 }

@@ -1,5 +1,13 @@
 package dev.legends.workspace;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
 import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackTestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -16,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A request reads its workspace's change version once and uses every cached figure as of
  * it; a change the request makes itself moves it, and the next request reads the version
- * again (so a change made on another instance meanwhile is never missed).
+ * again (so a change made on another instance meanwhile is never missed). A value kept
+ * per version is read once per version, however many threads want it at once.
  */
 @LegendsAppTest
 class ChangeVersionsTests {
@@ -29,6 +40,9 @@ class ChangeVersionsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@AfterEach
 	void endRequest() {
@@ -53,6 +67,54 @@ class ChangeVersionsTests {
 		RequestContextHolder.resetRequestAttributes();
 		changeOnAnotherInstance(workspace);
 		assertThat(this.versions.current(workspace)).as("outside any request").isEqualTo(first + 4);
+	}
+
+	@Test
+	void perVersionReadsOncePerVersionAndNeverKeepsWhatAWritingTransactionSaw(SlackTestClient slack) throws Exception {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		PerVersion<Integer> value = this.versions.perVersion(10);
+		AtomicInteger reads = new AtomicInteger();
+		Supplier<Integer> read = reads::incrementAndGet;
+
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> seen = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				seen.add(threads.submit(() -> value.get(workspace, () -> {
+					sleep(50);
+					return read.get();
+				})));
+			}
+			for (Future<Integer> one : seen) {
+				assertThat(one.get()).as("8 threads at once read it once").isEqualTo(1);
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+		assertThat(value.get(workspace, read)).isEqualTo(1);
+
+		changeOnAnotherInstance(workspace);
+		assertThat(value.get(workspace, read)).as("after a change on another instance").isEqualTo(2);
+		assertThat(value.get(workspace, read)).isEqualTo(2);
+
+		TransactionTemplate writing = new TransactionTemplate(this.transactions);
+		writing.executeWithoutResult((status) -> {
+			this.versions.bump(workspace);
+			assertThat(value.get(workspace, read)).as("inside the change's own transaction").isEqualTo(3);
+			status.setRollbackOnly();
+		});
+		assertThat(value.get(workspace, read)).as("what the rolled-back change saw is not kept").isEqualTo(2);
+		assertThat(reads).hasValue(3);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void changeOnAnotherInstance(Long workspace) {

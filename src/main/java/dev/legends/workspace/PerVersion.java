@@ -1,0 +1,66 @@
+package dev.legends.workspace;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A value per workspace, read once per change version: a change that moves the version
+ * (on any instance) makes the next use read it again, so it is never used stale.
+ *
+ * @param <T> the value
+ */
+public final class PerVersion<T> {
+
+	private final ChangeVersions versions;
+
+	private final Cache<Long, Entry<T>> entries;
+
+	private final Object[] locks = new Object[64];
+
+	PerVersion(ChangeVersions versions, int workspaces) {
+		this.versions = versions;
+		this.entries = Caffeine.newBuilder().maximumSize(workspaces).build();
+		Arrays.setAll(this.locks, (i) -> new Object());
+	}
+
+	/**
+	 * The workspace's value as of its current version.
+	 * @param workspaceId the workspace
+	 * @param read reads the value (after the version is read, so that a change committed
+	 * meanwhile is in it and moves the version the next use sees)
+	 * @return the value
+	 */
+	public T get(Long workspaceId, Supplier<T> read) {
+		long version = this.versions.current(workspaceId);
+		Entry<T> known = this.entries.getIfPresent(workspaceId);
+		if (known != null && known.version() == version) {
+			return known.value();
+		}
+		// a read inside a writing transaction may see its own uncommitted change (and
+		// version), which a rollback would undo: it is neither kept nor shared
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			return read.get();
+		}
+		// threads that need the same workspace's value at once read it once
+		synchronized (this.locks[Math.floorMod(workspaceId.hashCode(), this.locks.length)]) {
+			known = this.entries.getIfPresent(workspaceId);
+			if (known != null && known.version() == version) {
+				return known.value();
+			}
+			T value = read.get();
+			this.entries.put(workspaceId, new Entry<>(version, value));
+			return value;
+		}
+	}
+
+	private record Entry<T>(long version, T value) {
+
+	}
+
+}
