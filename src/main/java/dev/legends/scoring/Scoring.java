@@ -8,25 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.legends.outcomes.OutcomeConfirmed;
-import dev.legends.outcomes.OutcomeEdited;
-import dev.legends.outcomes.OutcomeRejected;
-import dev.legends.outcomes.OutcomeReported;
-import dev.legends.outcomes.OutcomeWithdrawn;
 import dev.legends.scoring.internal.Efficiency;
 import dev.legends.scoring.internal.Rankings;
 import dev.legends.scoring.internal.Tally;
 import dev.legends.teams.Team;
 import dev.legends.teams.Teams;
 import dev.legends.workspace.Member;
-import dev.legends.workspace.MemberListingChanged;
-import dev.legends.workspace.MemberProfileChanged;
 import dev.legends.workspace.Members;
 import dev.legends.workspace.TimeWindow;
 import dev.legends.workspace.WorkspaceProperties;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Boards, standings and explanations: who delivered most, fairly per dollar, with usage
@@ -201,45 +193,14 @@ public class Scoring {
 	}
 
 	/**
-	 * Forget cached figures, e.g. after an outcome was confirmed.
+	 * Forget this instance's cached figures other than usage (for benchmarks). Changes
+	 * need not call it: each moves its workspace's change version in its own transaction
+	 * (outcomes, opt-outs, vacations, names), which every cached figure is keyed by, so
+	 * that no instance uses figures from before it; forgetting them here as well made the
+	 * requests still on the previous version compute it again.
 	 */
 	public void refresh() {
 		this.snapshots.clear();
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(MemberListingChanged event) {
-		refresh();
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(MemberProfileChanged event) {
-		refresh();
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(OutcomeReported event) {
-		refresh();
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(OutcomeConfirmed event) {
-		refresh();
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(OutcomeRejected event) {
-		refresh();
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(OutcomeWithdrawn event) {
-		refresh();
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(OutcomeEdited event) {
-		refresh();
 	}
 
 	private Board view(Snapshot snapshot, BoardKind kind, Long viewerMemberId) {

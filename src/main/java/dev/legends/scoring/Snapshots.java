@@ -38,7 +38,10 @@ import org.springframework.stereotype.Component;
  * requests costs one pass over the rollups (once that time is up, they are computed again
  * in the background while requests are served the previous figures); each use first reads
  * the workspace's change version, so that figures cached before a change made on any
- * instance (an outcome, an opt-out, a vacation) are never used after it.
+ * instance (an outcome, an opt-out, a vacation) are never used after it. Usage figures
+ * are kept per usage version instead, which only a change of whose usage is whose moves
+ * (an identity mapped): a board after an outcome change recomputes outcome credits, not
+ * usage.
  */
 @Component
 class Snapshots implements DisposableBean {
@@ -46,6 +49,9 @@ class Snapshots implements DisposableBean {
 	private static final Logger logger = LoggerFactory.getLogger(Snapshots.class);
 
 	private static final int MAX_ENTRIES = 256;
+
+	/** Keys of usage figures, which changes other than usage's own leave valid. */
+	private static final String USAGE = "u:";
 
 	/** Set on the refresher's thread while it computes an expired value again. */
 	private static final ThreadLocal<Boolean> REFRESHING = ThreadLocal.withInitial(() -> false);
@@ -161,8 +167,10 @@ class Snapshots implements DisposableBean {
 	 * @return usage by member
 	 */
 	Map<Long, UsageFigures> usageByMember(Long workspaceId, TimeWindow window) {
-		long version = this.versions.current(workspaceId);
-		return cached("u:" + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
+		// usage depends on no change but who owns which identity: kept across outcome
+		// changes, opt-outs and the like (which only the boards' other inputs show)
+		long version = this.versions.usage(workspaceId);
+		return cached(USAGE + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
 				() -> this.usage.byMember(workspaceId, window));
 	}
 
@@ -170,8 +178,12 @@ class Snapshots implements DisposableBean {
 		return figures(workspaceId, period, this.versions.current(workspaceId)).people();
 	}
 
+	/**
+	 * Forget the figures a change may have made stale (usage figures are kept: they are
+	 * kept per usage version, which a change of whose usage is whose moves).
+	 */
 	void clear() {
-		this.cache.clear();
+		this.cache.keySet().removeIf((key) -> !key.startsWith(USAGE));
 	}
 
 	/**
@@ -224,8 +236,8 @@ class Snapshots implements DisposableBean {
 	private Figures figures(Long workspaceId, Period period, long version) {
 		return cached("f:" + workspaceId + ":" + period + "@" + version, () -> {
 			TimeWindow window = period.toWindow();
-			Map<Long, UsageFigures> usage = this.usage.byMember(workspaceId, window);
-			Map<Long, List<OutcomeCredit>> credits = this.credits.byMember(workspaceId, window);
+			Map<Long, UsageFigures> usage = usageByMember(workspaceId, window);
+			Map<Long, List<OutcomeCredit>> credits = creditsByMember(workspaceId, window);
 			Map<Long, Member> directory = this.members.all(workspaceId)
 				.stream()
 				.collect(Collectors.toMap(Member::getId, Function.identity()));

@@ -241,7 +241,7 @@ public class UsageLedger {
 			// other instances drop what they cached about identities within a second, and
 			// boards (and /legends me) show the usage under its new owner at once
 			this.epochs.bump(CacheEpochs.IDENTITIES);
-			this.versions.bump(workspaceId);
+			this.versions.bumpUsage(workspaceId);
 			IdentityRow row = this.store.findIdentities(workspaceId, List.of(identity)).get(identity);
 			if (row == null) {
 				this.store.setIdentityMember(this.store.identityFor(workspaceId, identity, memberId), memberId);

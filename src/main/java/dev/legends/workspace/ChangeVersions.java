@@ -75,6 +75,22 @@ public class ChangeVersions implements DisposableBean {
 	 */
 	public void bump(Long workspaceId) {
 		this.jdbc.update("update workspace set change_version = change_version + 1 where id = ?", workspaceId);
+		forgetInRequest(workspaceId);
+	}
+
+	/**
+	 * Record a change to whose usage is whose in a workspace (an identity mapped to a
+	 * person): it moves the usage version as well as the change version (call it inside
+	 * the change's transaction).
+	 * @param workspaceId the workspace
+	 */
+	public void bumpUsage(Long workspaceId) {
+		this.jdbc.update("update workspace set change_version = change_version + 1, "
+				+ "usage_version = usage_version + 1 where id = ?", workspaceId);
+		forgetInRequest(workspaceId);
+	}
+
+	private static void forgetInRequest(Long workspaceId) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request != null) {
 			request.removeAttribute(VERSION_ATTRIBUTE + workspaceId, RequestAttributes.SCOPE_REQUEST);
@@ -88,21 +104,37 @@ public class ChangeVersions implements DisposableBean {
 	 * @return the version
 	 */
 	public long current(Long workspaceId) {
+		return versions(workspaceId)[0];
+	}
+
+	/**
+	 * The workspace's usage version now: usage figures cached at another version may
+	 * count someone's usage for the wrong person. Only a change to whose usage is whose
+	 * moves it ({@link #bumpUsage}), so such figures outlive outcome changes.
+	 * @param workspaceId the workspace
+	 * @return the version
+	 */
+	public long usage(Long workspaceId) {
+		return versions(workspaceId)[1];
+	}
+
+	private long[] versions(Long workspaceId) {
 		// read once per HTTP request: a request that gathers several cached figures (a
 		// standing, its trend, the week's credits and usage) uses them as of one version,
 		// and a change it makes itself moves it (bump)
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		String attribute = VERSION_ATTRIBUTE + workspaceId;
-		if (request != null && request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof Long read) {
+		if (request != null
+				&& request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof long[] read) {
 			return read;
 		}
-		List<Long> versions = this.jdbc.queryForList("select change_version from workspace where id = ?", Long.class,
-				workspaceId);
-		long version = versions.isEmpty() ? 0 : versions.get(0);
+		List<long[]> rows = this.jdbc.query("select change_version, usage_version from workspace where id = ?",
+				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }, workspaceId);
+		long[] versions = rows.isEmpty() ? new long[2] : rows.get(0);
 		if (request != null) {
-			request.setAttribute(attribute, version, RequestAttributes.SCOPE_REQUEST);
+			request.setAttribute(attribute, versions, RequestAttributes.SCOPE_REQUEST);
 		}
-		return version;
+		return versions;
 	}
 
 	/**
@@ -183,7 +215,8 @@ public class ChangeVersions implements DisposableBean {
 
 	@EventListener
 	void on(MemberProfileChanged event) {
-		bump(event.workspaceId());
+		// a new email or Slack id attaches the usage kept under it to the person
+		bumpUsage(event.workspaceId());
 	}
 
 }

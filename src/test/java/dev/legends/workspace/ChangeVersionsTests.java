@@ -70,6 +70,26 @@ class ChangeVersionsTests {
 	}
 
 	@Test
+	void usageWhenOnlyOutcomesOrListingsChangeStaysAndMovesWhenWhoseUsageIsWhoseChanges(SlackTestClient slack) {
+		SlackTestClient team = slack.inNewTeam();
+		Long workspace = this.members.workspace(team.teamId()).getId();
+		long usage = this.versions.usage(workspace);
+		long change = this.versions.current(workspace);
+
+		this.versions.bump(workspace);
+		assertThat(this.versions.current(workspace)).isEqualTo(change + 1);
+		assertThat(this.versions.usage(workspace)).as("after an outcome or opt-out").isEqualTo(usage);
+
+		this.versions.bumpUsage(workspace);
+		assertThat(this.versions.current(workspace)).isEqualTo(change + 2);
+		assertThat(this.versions.usage(workspace)).as("after an identity was mapped").isEqualTo(usage + 1);
+
+		team.command("UVERSIONS1", "help");
+		assertThat(this.versions.usage(workspace)).as("a new person's email and Slack id claim their usage")
+			.isGreaterThan(usage + 1);
+	}
+
+	@Test
 	void perVersionReadsOncePerVersionAndNeverKeepsWhatAWritingTransactionSaw(SlackTestClient slack) throws Exception {
 		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
 		PerVersion<Integer> value = this.versions.perVersion(10);
