@@ -9,10 +9,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface OutcomeRepository extends JpaRepository<Outcome, Long> {
 
-	@Query("select o from Outcome o where o.workspaceId = ?1 and o.occurredAt >= ?2 and o.occurredAt < ?3 "
-			+ "order by o.occurredAt, o.id")
-	List<Outcome> findInWindow(Long workspaceId, Instant start, Instant end);
-
 	/**
 	 * The outcomes a member reported, dated in a window (through the reporter index).
 	 * @param memberId the member
@@ -54,10 +50,6 @@ interface OutcomeRepository extends JpaRepository<Outcome, Long> {
 	@Query("select o from Outcome o where o.reporterId = ?1 and o.status = ?2 and o.reportedAt >= ?3 "
 			+ "and o.reportedAt < ?4")
 	List<Outcome> findReportedBetween(Long reporterId, OutcomeStatus status, Instant start, Instant end);
-
-	@Query("select o from Outcome o where o.workspaceId = ?1 and o.status = ?2 and o.reportedAt >= ?3 "
-			+ "and o.reportedAt < ?4")
-	List<Outcome> findReportedInWorkspaceBetween(Long workspaceId, OutcomeStatus status, Instant start, Instant end);
 
 	@Query("select count(o) from Outcome o where o.reporterId = ?1 and o.decidedBy = ?2 and o.status = ?3 "
 			+ "and o.decidedAt >= ?4 and o.decidedAt < ?5")

@@ -79,10 +79,13 @@ public class Outcomes {
 	 */
 	private final PerVersion<Map<String, Long>> firstReports;
 
+	private final OutcomeReads reads;
+
 	Outcomes(OutcomeRepository outcomes, Members members, OutcomePoints points,
 			ObjectProvider<ManagerDirectory> managerDirectories, ApplicationEventPublisher events,
 			Optional<Clock> clock, RetryingTransactions transactions, PlatformTransactionManager transactionManager,
-			ChangeVersions versions) {
+			ChangeVersions versions, OutcomeReads reads) {
+		this.reads = reads;
 		this.firstReports = versions.perVersion(256);
 		this.transactions = transactions;
 		this.readOnly = new TransactionTemplate(transactionManager);
@@ -287,10 +290,7 @@ public class Outcomes {
 	 */
 	@Transactional(readOnly = true)
 	public List<OutcomeDetails> inWorkspace(Long workspaceId, TimeWindow window) {
-		return this.outcomes.findInWindow(workspaceId, window.start(), window.end())
-			.stream()
-			.map(Outcome::details)
-			.toList();
+		return this.reads.occurredBetween(workspaceId, window.start(), window.end());
 	}
 
 	/**
@@ -627,11 +627,10 @@ public class Outcomes {
 		Instant last = pending.stream().map(OutcomeDetails::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
 		// a day in any zone starts at most 14 hours before or after it does in UTC
 		Map<String, List<OutcomeDetails>> byReporterAndDay = new HashMap<>();
-		this.outcomes
-			.findReportedInWorkspaceBetween(workspaceId, OutcomeStatus.REPORTED, first.minus(Duration.ofDays(2)),
+		this.reads
+			.reportedBetween(workspaceId, OutcomeStatus.REPORTED, first.minus(Duration.ofDays(2)),
 					last.plus(Duration.ofDays(2)))
 			.stream()
-			.map(Outcome::details)
 			.filter((other) -> !duplicates.contains(other.id()))
 			.forEach((other) -> byReporterAndDay
 				.computeIfAbsent(
