@@ -620,7 +620,7 @@ public class Outcomes {
 			return Map.of();
 		}
 		Map<Long, ZoneId> zones = new HashMap<>();
-		this.members.all(workspaceId).forEach((member) -> zones.put(member.getId(), member.getZoneId()));
+		this.members.directory(workspaceId).values().forEach((member) -> zones.put(member.getId(), member.getZoneId()));
 		Function<Long, ZoneId> zoneOf = (id) -> zones.computeIfAbsent(id,
 				(missing) -> this.members.findById(missing).map(Member::getZoneId).orElse(this.members.defaultZone()));
 		Instant first = pending.stream().map(OutcomeDetails::reportedAt).min(Comparator.naturalOrder()).orElseThrow();

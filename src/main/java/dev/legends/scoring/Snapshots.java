@@ -13,8 +13,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.legends.database.DatabaseFailures;
 import dev.legends.scoring.internal.Efficiency;
@@ -238,9 +236,7 @@ class Snapshots implements DisposableBean {
 			TimeWindow window = period.toWindow();
 			Map<Long, UsageFigures> usage = usageByMember(workspaceId, window);
 			Map<Long, List<OutcomeCredit>> credits = creditsByMember(workspaceId, window);
-			Map<Long, Member> directory = this.members.all(workspaceId)
-				.stream()
-				.collect(Collectors.toMap(Member::getId, Function.identity()));
+			Map<Long, Member> directory = this.members.directory(workspaceId);
 			Map<Long, PersonFigures> people = new HashMap<>();
 			directory.values().forEach((member) -> {
 				List<OutcomeCredit> mine = credits.get(member.getId());

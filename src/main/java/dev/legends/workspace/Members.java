@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -51,12 +54,16 @@ public class Members {
 	/** Who opted out, per workspace, as of its change version (an opt-out moves it). */
 	private final PerVersion<Set<Long>> optedOut;
 
+	/** Every member by id, per workspace, as of its change version. */
+	private final PerVersion<Map<Long, Member>> directories;
+
 	private WorkspaceKeys keys;
 
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
 			InsertIfAbsent inserts, RetryingTransactions transactions, MemberIndex index, ChangeVersions versions) {
 		this.optedOut = versions.perVersion(10_000);
+		this.directories = versions.perVersion(256);
 		this.transactions = transactions;
 		this.index = index;
 		this.events = events;
@@ -223,6 +230,22 @@ public class Members {
 	@Transactional(readOnly = true)
 	public List<Member> all(Long workspaceId) {
 		return this.members.findByWorkspaceId(workspaceId);
+	}
+
+	/**
+	 * Every member of a workspace by id, read once per change version (a new person, an
+	 * opt-out, a vacation or a profile change moves it), for reads that need everyone
+	 * (boards, the daily caps of pending outcomes). The members are shared: read them,
+	 * never change them.
+	 * @param workspaceId the workspace
+	 * @return the members by id
+	 */
+	public Map<Long, Member> directory(Long workspaceId) {
+		return this.directories.get(workspaceId, () -> {
+			Map<Long, Member> byId = new LinkedHashMap<>();
+			this.members.findByWorkspaceId(workspaceId).forEach((member) -> byId.put(member.getId(), member));
+			return Collections.unmodifiableMap(byId);
+		});
 	}
 
 	/**
