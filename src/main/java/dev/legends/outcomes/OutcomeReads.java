@@ -57,6 +57,21 @@ class OutcomeReads {
 				"o.reported_at, o.id", workspaceId, status.name(), at(start), at(end));
 	}
 
+	/**
+	 * The first active report of each link in a workspace: the outcome that the duplicate
+	 * rule credits (one pass over the workspace's outcomes with a link).
+	 * @param workspaceId the workspace
+	 * @return outcome id by link
+	 */
+	Map<String, Long> firstReportByLink(Long workspaceId) {
+		Map<String, Long> first = new HashMap<>();
+		this.jdbc.query("select o.link, o.id from outcome o where o.workspace_id = ? and o.link is not null "
+				+ "and o.status in (?, ?) order by o.reported_at, o.id", (ResultSet rs) -> {
+					first.putIfAbsent(rs.getString(1), rs.getLong(2));
+				}, workspaceId, OutcomeStatus.REPORTED.name(), OutcomeStatus.CONFIRMED.name());
+		return first;
+	}
+
 	private List<OutcomeDetails> read(String where, String order, Object... args) {
 		Map<Long, List<Long>> collaborators = new HashMap<>();
 		this.jdbc.query("select c.outcome_id, c.member_id from outcome_collaborator c join outcome o "

@@ -35,18 +35,6 @@ interface OutcomeRepository extends JpaRepository<Outcome, Long> {
 			+ "order by o.reportedAt, o.id")
 	List<Outcome> findByLinks(Long workspaceId, Collection<String> links, Collection<OutcomeStatus> statuses);
 
-	/**
-	 * The id and link of every outcome of a workspace with a link and one of these
-	 * statuses, first reported first: one pass over the workspace's outcomes (a long
-	 * {@code link in (...)} list is compared row by row, quadratic in H2).
-	 * @param workspaceId the workspace
-	 * @param statuses the statuses
-	 * @return pairs of id and link
-	 */
-	@Query("select o.id, o.link from Outcome o where o.workspaceId = ?1 and o.link is not null and o.status in ?2 "
-			+ "order by o.reportedAt, o.id")
-	List<Object[]> linksInReportOrder(Long workspaceId, Collection<OutcomeStatus> statuses);
-
 	@Query("select o from Outcome o where o.reporterId = ?1 and o.status = ?2 and o.reportedAt >= ?3 "
 			+ "and o.reportedAt < ?4")
 	List<Outcome> findReportedBetween(Long reporterId, OutcomeStatus status, Instant start, Instant end);

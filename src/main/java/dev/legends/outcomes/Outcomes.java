@@ -588,14 +588,8 @@ public class Outcomes {
 		if (links.isEmpty()) {
 			return Set.of();
 		}
-		Map<String, Long> first = this.firstReports.get(workspaceId, () -> {
-			Map<String, Long> byLink = new HashMap<>();
-			for (Object[] row : this.outcomes.linksInReportOrder(workspaceId,
-					List.of(OutcomeStatus.REPORTED, OutcomeStatus.CONFIRMED))) {
-				byLink.putIfAbsent((String) row[1], (Long) row[0]);
-			}
-			return Collections.unmodifiableMap(byLink);
-		});
+		Map<String, Long> first = this.firstReports.get(workspaceId,
+				() -> Collections.unmodifiableMap(this.reads.firstReportByLink(workspaceId)));
 		Set<Long> duplicates = new HashSet<>();
 		for (OutcomeDetails outcome : inWindow) {
 			Long winner = (outcome.link() != null) ? first.get(outcome.link()) : null;
