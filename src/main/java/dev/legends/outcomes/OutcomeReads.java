@@ -64,10 +64,21 @@ class OutcomeReads {
 	 * @return outcome id by link
 	 */
 	Map<String, Long> firstReportByLink(Long workspaceId) {
+		// the earliest of each link found in one unsorted pass (sorting every linked
+		// outcome of the workspace by report time cost more than the pass)
 		Map<String, Long> first = new HashMap<>();
-		this.jdbc.query("select o.link, o.id from outcome o where o.workspace_id = ? and o.link is not null "
-				+ "and o.status in (?, ?) order by o.reported_at, o.id", (ResultSet rs) -> {
-					first.putIfAbsent(rs.getString(1), rs.getLong(2));
+		Map<String, Instant> firstAt = new HashMap<>();
+		this.jdbc.query("select o.link, o.id, o.reported_at from outcome o where o.workspace_id = ? "
+				+ "and o.link is not null and o.status in (?, ?)", (ResultSet rs) -> {
+					String link = rs.getString(1);
+					long id = rs.getLong(2);
+					Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
+					Instant known = firstAt.get(link);
+					int order = (known != null) ? at.compareTo(known) : -1;
+					if (order < 0 || (order == 0 && id < first.get(link))) {
+						first.put(link, id);
+						firstAt.put(link, at);
+					}
 				}, workspaceId, OutcomeStatus.REPORTED.name(), OutcomeStatus.CONFIRMED.name());
 		return first;
 	}
