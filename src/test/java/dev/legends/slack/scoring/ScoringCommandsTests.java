@@ -1,13 +1,20 @@
 package dev.legends.slack.scoring;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -36,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /legends top}, {@code why} and sharing, driven the way Slack does.
+ * {@code /legends top}, {@code why} and sharing, driven the way Slack does; 16 people
+ * asking at once right after a change all see it.
  */
 @LegendsAppTest
 class ScoringCommandsTests {
@@ -218,6 +226,64 @@ class ScoringCommandsTests {
 		assertThat(SlackMessages.visibleText(team.command("UBO" + team.teamId(), "top").body()))
 			.containsSubsequence("`1` *Bo* — 3 pts", "`2` *Di*")
 			.doesNotContain("*Ada*");
+	}
+
+	@Test
+	void topWhenSixteenAskAtOnceRightAfterEachChangeAllSeeIt(SlackTestClient slack, FakeSlackApi fake)
+			throws Exception {
+		SlackTestClient team = slack.inNewTeam();
+		for (String[] user : new String[][] { { "UEVE", "Eve" }, { "UFAY", "Fay" }, { "UGUS", "Gus" } }) {
+			fake.addUser(SlackUser.of(user[0] + team.teamId(), user[1]));
+		}
+		Member eve = this.members.member(team.teamId(), "UEVE" + team.teamId());
+		Member fay = this.members.member(team.teamId(), "UFAY" + team.teamId());
+		Member gus = this.members.member(team.teamId(), "UGUS" + team.teamId());
+		for (int i = 0; i < 16; i++) {
+			this.members.member(team.teamId(), "UASK" + i + team.teamId());
+		}
+		useTokensThisWeek(team, "UEVE" + team.teamId(), 2_000_000);
+		assertThat(SlackMessages.visibleText(team.command("UGUS" + team.teamId(), "top").body()))
+			.as("the board as cached before the changes")
+			.doesNotContain("*Eve*");
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+		OutcomeDetails export = this.outcomes.report(eve.getId(), new OutcomeDraft(OutcomeKind.PR_MERGED,
+				"Export to CSV", null, OutcomeSize.L, today, List.of(), fay.getId(), null));
+		this.outcomes.confirm(export.id(), fay.getId());
+		assertThat(topAtOnce(team, 16)).allSatisfy((board) -> assertThat(board).contains("`1` *Eve* — 8 pts"));
+
+		this.outcomes.report(gus.getId(),
+				new OutcomeDraft(OutcomeKind.DOC, "Runbook", null, OutcomeSize.S, today, List.of(), null, null));
+		assertThat(topAtOnce(team, 16)).allSatisfy((board) -> assertThat(board).containsSubsequence("`1` *Eve* — 8 pts",
+				"`2` *Gus* — 0.5 pts (0 confirmed + 0.5 pending)"));
+	}
+
+	/** {@code /legends top} from {@code count} people at once; every answer a board. */
+	private static List<String> topAtOnce(SlackTestClient team, int count) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(count);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				String user = "UASK" + i + team.teamId();
+				String words = (i % 2 == 0) ? "top" : "top outcomes";
+				answers.add(threads.submit(() -> {
+					start.await();
+					return team.command(user, words);
+				}));
+			}
+			start.countDown();
+			List<String> boards = new ArrayList<>();
+			for (Future<HttpResponse<String>> answer : answers) {
+				HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).isEqualTo(200);
+				boards.add(SlackMessages.visibleText(response.body()));
+			}
+			return boards;
+		}
+		finally {
+			threads.shutdown();
+		}
 	}
 
 	private void useTokensThisWeek(SlackTestClient team, String userId, long inputTokens) {
