@@ -86,7 +86,7 @@ public class Outcomes {
 			Optional<Clock> clock, RetryingTransactions transactions, PlatformTransactionManager transactionManager,
 			ChangeVersions versions, OutcomeReads reads) {
 		this.reads = reads;
-		this.firstReports = versions.perVersion(256);
+		this.firstReports = versions.perVersion(256, Duration.ofMinutes(10));
 		this.transactions = transactions;
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);

@@ -1,5 +1,6 @@
 package dev.legends.workspace;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -138,13 +139,15 @@ public class ChangeVersions implements DisposableBean {
 	}
 
 	/**
-	 * A new per-workspace value read once per change version.
+	 * A new per-workspace value read once per change version, and again once it is
+	 * {@code maxAge} old.
 	 * @param <T> the value
 	 * @param workspaces how many workspaces' values to keep at most
+	 * @param maxAge how long a value is used at most
 	 * @return an empty one
 	 */
-	public <T> PerVersion<T> perVersion(int workspaces) {
-		return new PerVersion<>(this, workspaces);
+	public <T> PerVersion<T> perVersion(int workspaces, Duration maxAge) {
+		return new PerVersion<>(this, workspaces, maxAge);
 	}
 
 	/**

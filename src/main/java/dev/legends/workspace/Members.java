@@ -62,8 +62,9 @@ public class Members {
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
 			InsertIfAbsent inserts, RetryingTransactions transactions, MemberIndex index, ChangeVersions versions) {
-		this.optedOut = versions.perVersion(10_000);
-		this.directories = versions.perVersion(256);
+		this.optedOut = versions.perVersion(10_000, Duration.ofMinutes(10));
+		// names, zones and roles from the daily profile refresh move no version
+		this.directories = versions.perVersion(256, Duration.ofSeconds(30));
 		this.transactions = transactions;
 		this.index = index;
 		this.events = events;

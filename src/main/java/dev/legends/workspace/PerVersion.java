@@ -1,5 +1,6 @@
 package dev.legends.workspace;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -22,9 +23,9 @@ public final class PerVersion<T> {
 
 	private final Object[] locks = new Object[64];
 
-	PerVersion(ChangeVersions versions, int workspaces) {
+	PerVersion(ChangeVersions versions, int workspaces, Duration maxAge) {
 		this.versions = versions;
-		this.entries = Caffeine.newBuilder().maximumSize(workspaces).build();
+		this.entries = Caffeine.newBuilder().maximumSize(workspaces).expireAfterWrite(maxAge).build();
 		Arrays.setAll(this.locks, (i) -> new Object());
 	}
 

@@ -1,5 +1,6 @@
 package dev.legends.workspace;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 
 import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackTestClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +94,7 @@ class ChangeVersionsTests {
 	@Test
 	void perVersionReadsOncePerVersionAndNeverKeepsWhatAWritingTransactionSaw(SlackTestClient slack) throws Exception {
 		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
-		PerVersion<Integer> value = this.versions.perVersion(10);
+		PerVersion<Integer> value = this.versions.perVersion(10, Duration.ofMinutes(1));
 		AtomicInteger reads = new AtomicInteger();
 		Supplier<Integer> read = reads::incrementAndGet;
 
@@ -126,6 +128,19 @@ class ChangeVersionsTests {
 		});
 		assertThat(value.get(workspace, read)).as("what the rolled-back change saw is not kept").isEqualTo(2);
 		assertThat(reads).hasValue(3);
+	}
+
+	@Test
+	void perVersionWhenOlderThanItsMaxAgeReadsAgainWithoutAChange(SlackTestClient slack) {
+		Long workspace = this.members.workspace(slack.inNewTeam().teamId()).getId();
+		PerVersion<Integer> value = this.versions.perVersion(10, Duration.ofMillis(200));
+		AtomicInteger reads = new AtomicInteger();
+		assertThat(value.get(workspace, reads::incrementAndGet)).isEqualTo(1);
+		assertThat(value.get(workspace, reads::incrementAndGet)).isEqualTo(1);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> value.get(workspace, reads::incrementAndGet) == 2);
 	}
 
 	private static void sleep(long millis) {
