@@ -193,11 +193,12 @@ public class Scoring {
 	}
 
 	/**
-	 * Forget this instance's cached figures other than usage (for benchmarks). Changes
-	 * need not call it: each moves its workspace's change version in its own transaction
-	 * (outcomes, opt-outs, vacations, names), which every cached figure is keyed by, so
-	 * that no instance uses figures from before it; forgetting them here as well made the
-	 * requests still on the previous version compute it again.
+	 * Forget every figure this instance cached, usage included (benchmarks measure cold
+	 * boards with it). Changes need not call it: each moves its workspace's change
+	 * version in its own transaction (outcomes, opt-outs, vacations, names), which every
+	 * cached figure is keyed by, so that no instance uses figures from before it;
+	 * forgetting them here as well made the requests still on the previous version
+	 * compute it again.
 	 */
 	public void refresh() {
 		this.snapshots.clear();

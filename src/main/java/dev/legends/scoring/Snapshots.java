@@ -48,9 +48,6 @@ class Snapshots implements DisposableBean {
 
 	private static final int MAX_ENTRIES = 256;
 
-	/** Keys of usage figures, which changes other than usage's own leave valid. */
-	private static final String USAGE = "u:";
-
 	/** Set on the refresher's thread while it computes an expired value again. */
 	private static final ThreadLocal<Boolean> REFRESHING = ThreadLocal.withInitial(() -> false);
 
@@ -168,7 +165,7 @@ class Snapshots implements DisposableBean {
 		// usage depends on no change but who owns which identity: kept across outcome
 		// changes, opt-outs and the like (which only the boards' other inputs show)
 		long version = this.versions.usage(workspaceId);
-		return cached(USAGE + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
+		return cached("u:" + workspaceId + ":" + window.start() + "/" + window.end() + "@" + version,
 				() -> this.usage.byMember(workspaceId, window));
 	}
 
@@ -176,12 +173,9 @@ class Snapshots implements DisposableBean {
 		return figures(workspaceId, period, this.versions.current(workspaceId)).people();
 	}
 
-	/**
-	 * Forget the figures a change may have made stale (usage figures are kept: they are
-	 * kept per usage version, which a change of whose usage is whose moves).
-	 */
+	/** Forget everything cached (benchmarks measure cold boards with it). */
 	void clear() {
-		this.cache.keySet().removeIf((key) -> !key.startsWith(USAGE));
+		this.cache.clear();
 	}
 
 	/**

@@ -117,8 +117,8 @@ class ReadUnderIngestBenchmark {
 			// no figure cached for the workspace is used again); the others share the
 			// board it computes (changing before every request measured THREADS cold
 			// computations queued behind each other instead). With
-			// -Dbench.coldDropsLocal=true it also drops this instance's cached figures
-			// but usage, as changes did before 6 Dec 2026.
+			// -Dbench.coldDropsLocal=true it also drops every figure this instance
+			// cached, usage included, as changes did before 6 Dec 2026.
 			ChangeVersions versions = app.bean(ChangeVersions.class);
 			commands.put("top (cold)", (i) -> {
 				if (i % THREADS == 0) {
