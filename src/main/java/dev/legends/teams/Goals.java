@@ -16,6 +16,7 @@ import dev.legends.workspace.TimeWindow;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -130,7 +131,7 @@ public class Goals {
 	 * @param team the team
 	 * @return the progress
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public GoalProgress progress(Team team) {
 		TeamGoal goal = current(team.id()).orElse(null);
 		GoalPeriod period = (goal != null) ? goal.period() : GoalPeriod.WEEK;

@@ -42,13 +42,19 @@ public final class PerVersion<T> {
 		if (known != null && known.version() == version) {
 			return known.value();
 		}
-		// a read inside a writing transaction may see its own uncommitted change (and
-		// version), which a rollback would undo: it is neither kept nor shared
-		if (TransactionSynchronizationManager.isActualTransactionActive()
-				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-			return read.get();
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// a thread in a transaction holds a connection: it never waits for another
+			// thread's read; and a read inside a writing transaction may see its own
+			// uncommitted change (and version), which a rollback would undo, so it is
+			// not kept
+			T value = read.get();
+			if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+				this.entries.put(workspaceId, new Entry<>(version, value));
+			}
+			return value;
 		}
-		// threads that need the same workspace's value at once read it once
+		// threads that need the same workspace's value at once (and hold no connection)
+		// read it once
 		synchronized (this.locks[Math.floorMod(workspaceId.hashCode(), this.locks.length)]) {
 			known = this.entries.getIfPresent(workspaceId);
 			if (known != null && known.version() == version) {
