@@ -50,9 +50,27 @@ public final class DatabaseFailures {
 		if (!database) {
 			return null;
 		}
-		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+		Throwable root = rootOf(ex);
 		String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
 		return root.getClass().getSimpleName() + ": " + message;
+	}
+
+	/**
+	 * The deepest cause, following a JDBC batch failure to the exception it chains as the
+	 * next one (a failed batch insert has no cause of its own: what the disk said is
+	 * behind {@link SQLException#getNextException()}).
+	 */
+	private static Throwable rootOf(Throwable ex) {
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+		for (int depth = 0; depth < 16; depth++) {
+			Throwable next = (root.getCause() != null) ? root.getCause()
+					: (root instanceof SQLException sql) ? sql.getNextException() : null;
+			if (next == null || next == root) {
+				return root;
+			}
+			root = next;
+		}
+		return root;
 	}
 
 }

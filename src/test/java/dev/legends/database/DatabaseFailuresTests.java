@@ -1,6 +1,7 @@
 package dev.legends.database;
 
 import java.io.IOException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.jpa.JpaSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,19 @@ class DatabaseFailuresTests {
 		assertThat(output.getOut()).contains(
 				"Adding ingested usage to the rollups failed; it stays pending (IOException: No space left on device)")
 			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void oneLineWhenABatchInsertFailedNamesWhatTheDiskSaid() {
+		// a failed batch insert has no cause: H2 chains what went wrong as the next
+		// exception, and that one's cause is what the disk said
+		BatchUpdateException batch = new BatchUpdateException("General error: \"Writing to file failed\"", "HY000",
+				50000, new int[0]);
+		batch.setNextException(new SQLException("General error: \"Writing to file failed\"", "HY000", 50000,
+				new IllegalStateException("Writing to file failed", new IOException("No space left on device"))));
+		RuntimeException insertFailed = new DataIntegrityViolationException("PreparedStatementCallback", batch);
+
+		assertThat(DatabaseFailures.oneLine(insertFailed)).isEqualTo("IOException: No space left on device");
 	}
 
 	@Test
