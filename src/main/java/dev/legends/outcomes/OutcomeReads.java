@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,21 +68,15 @@ class OutcomeReads {
 	Map<String, Long> firstReportByLink(Long workspaceId) {
 		// the earliest of each link found in one unsorted pass (sorting every linked
 		// outcome of the workspace by report time cost more than the pass)
-		Map<String, Long> first = new HashMap<>();
-		Map<String, Instant> firstAt = new HashMap<>();
+		Map<String, Report> first = new HashMap<>();
 		this.jdbc.query("select o.link, o.id, o.reported_at from outcome o where o.workspace_id = ? "
 				+ "and o.link is not null and o.status in (?, ?)", (ResultSet rs) -> {
-					String link = rs.getString(1);
-					long id = rs.getLong(2);
-					Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
-					Instant known = firstAt.get(link);
-					int order = (known != null) ? at.compareTo(known) : -1;
-					if (order < 0 || (order == 0 && id < first.get(link))) {
-						first.put(link, id);
-						firstAt.put(link, at);
-					}
+					Report report = new Report(rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
+					first.merge(rs.getString(1), report, BinaryOperator.minBy(Report.ORDER));
 				}, workspaceId, OutcomeStatus.REPORTED.name(), OutcomeStatus.CONFIRMED.name());
-		return first;
+		Map<String, Long> ids = new HashMap<>();
+		first.forEach((link, report) -> ids.put(link, report.id()));
+		return ids;
 	}
 
 	private List<OutcomeDetails> read(String where, String order, Object... args) {
@@ -109,6 +105,13 @@ class OutcomeReads {
 
 	private static OffsetDateTime at(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** An outcome by when it was reported: first reported first, then by id. */
+	private record Report(long id, Instant at) {
+
+		static final Comparator<Report> ORDER = Comparator.comparing(Report::at).thenComparingLong(Report::id);
+
 	}
 
 }

@@ -583,9 +583,7 @@ public class Outcomes {
 	}
 
 	private Set<Long> duplicates(Long workspaceId, List<OutcomeDetails> inWindow) {
-		Set<String> links = new HashSet<>();
-		inWindow.stream().map(OutcomeDetails::link).filter(Objects::nonNull).forEach(links::add);
-		if (links.isEmpty()) {
+		if (inWindow.stream().map(OutcomeDetails::link).allMatch(Objects::isNull)) {
 			return Set.of();
 		}
 		Map<String, Long> first = this.firstReports.get(workspaceId,
@@ -613,10 +611,13 @@ public class Outcomes {
 		if (pending.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, ZoneId> zones = new HashMap<>();
-		this.members.directory(workspaceId).values().forEach((member) -> zones.put(member.getId(), member.getZoneId()));
-		Function<Long, ZoneId> zoneOf = (id) -> zones.computeIfAbsent(id,
-				(missing) -> this.members.findById(missing).map(Member::getZoneId).orElse(this.members.defaultZone()));
+		Map<Long, Member> directory = this.members.directory(workspaceId);
+		Map<Long, ZoneId> others = new HashMap<>();
+		Function<Long, ZoneId> zoneOf = (id) -> directory.containsKey(id) ? directory.get(id).getZoneId()
+				: others.computeIfAbsent(id,
+						(missing) -> this.members.findById(missing)
+							.map(Member::getZoneId)
+							.orElse(this.members.defaultZone()));
 		Instant first = pending.stream().map(OutcomeDetails::reportedAt).min(Comparator.naturalOrder()).orElseThrow();
 		Instant last = pending.stream().map(OutcomeDetails::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
 		// a day in any zone starts at most 14 hours before or after it does in UTC

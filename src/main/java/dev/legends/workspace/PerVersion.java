@@ -11,7 +11,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A value per workspace, read once per change version: a change that moves the version
- * (on any instance) makes the next use read it again, so it is never used stale.
+ * (on any instance) makes the next use read it again, so it is never used stale. It is
+ * read again after a maximum age too, for what moves without a change version (a name or
+ * timezone from Slack's daily profile refresh).
  *
  * @param <T> the value
  */
