@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.function.BinaryOperator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +29,7 @@ class OutcomeReads {
 
 	private static final String COLUMNS = "o.id, o.workspace_id, o.reporter_id, o.kind, o.title, o.link, o.size, "
 			+ "o.outcome_date, o.confirmer_id, o.notes, o.status, o.decided_by, o.decided_at, o.decision_reason, "
-			+ "o.reported_at";
+			+ "o.reported_at, o.occurred_at";
 
 	private final JdbcTemplate jdbc;
 
@@ -42,8 +45,40 @@ class OutcomeReads {
 	 * @return the outcomes
 	 */
 	List<OutcomeDetails> occurredBetween(Long workspaceId, Instant start, Instant end) {
+		return datedBetween(workspaceId, start, end).stream().map(Dated::details).toList();
+	}
+
+	/**
+	 * The outcomes of a workspace that occurred in a window, in order of occurrence, with
+	 * when they occurred.
+	 * @param workspaceId the workspace
+	 * @param start the window's start
+	 * @param end the window's end (excluded)
+	 * @return the outcomes
+	 */
+	List<Dated> datedBetween(Long workspaceId, Instant start, Instant end) {
 		return read("o.workspace_id = ? and o.occurred_at >= ? and o.occurred_at < ?", "o.occurred_at, o.id",
 				workspaceId, at(start), at(end));
+	}
+
+	/**
+	 * The outcomes of a workspace changed after a change version (see
+	 * {@link #markChanged}), with when they occurred.
+	 * @param workspaceId the workspace
+	 * @param version the version
+	 * @return the outcomes, in order of occurrence
+	 */
+	List<Dated> changedSince(Long workspaceId, long version) {
+		return read("o.workspace_id = ? and o.changed_version > ?", "o.occurred_at, o.id", workspaceId, version);
+	}
+
+	/**
+	 * Mark an outcome as changed at a change version (in the change's transaction).
+	 * @param outcomeId the outcome
+	 * @param version the workspace's change version as of the change
+	 */
+	void markChanged(Long outcomeId, long version) {
+		this.jdbc.update("update outcome set changed_version = ? where id = ?", version, outcomeId);
 	}
 
 	/**
@@ -52,34 +87,54 @@ class OutcomeReads {
 	 * @param status the status
 	 * @param start the window's start
 	 * @param end the window's end (excluded)
+	 * @param reporters only theirs, or {@code null} for everyone's
 	 * @return the outcomes, first reported first
 	 */
-	List<OutcomeDetails> reportedBetween(Long workspaceId, OutcomeStatus status, Instant start, Instant end) {
-		return read("o.workspace_id = ? and o.status = ? and o.reported_at >= ? and o.reported_at < ?",
-				"o.reported_at, o.id", workspaceId, status.name(), at(start), at(end));
+	List<OutcomeDetails> reportedBetween(Long workspaceId, OutcomeStatus status, Instant start, Instant end,
+			Collection<Long> reporters) {
+		List<Object> args = new ArrayList<>(List.of(workspaceId, status.name(), at(start), at(end)));
+		String where = "o.workspace_id = ? and o.status = ? and o.reported_at >= ? and o.reported_at < ?";
+		if (reporters != null) {
+			where += " and o.reporter_id in (" + String.join(", ", Collections.nCopies(reporters.size(), "?")) + ")";
+			args.addAll(reporters);
+		}
+		return read(where, "o.reported_at, o.id", args.toArray()).stream().map(Dated::details).toList();
 	}
 
 	/**
-	 * The first active report of each link in a workspace: the outcome that the duplicate
-	 * rule credits (one pass over the workspace's outcomes with a link).
+	 * The first active report of each link that more than one active outcome of a
+	 * workspace has: the outcome that the duplicate rule credits. Since the active link
+	 * is unique per workspace (V22), only reports stored before it can share a link with
+	 * an active outcome (they were left active without taking the link), so this reads
+	 * the outcomes of those links only, not every linked outcome of the workspace: any
+	 * other active outcome is the only active report of its link.
 	 * @param workspaceId the workspace
-	 * @return outcome id by link
+	 * @return outcome id by link, for links reported more than once while active
 	 */
-	Map<String, Long> firstReportByLink(Long workspaceId) {
-		// the earliest of each link found in one unsorted pass (sorting every linked
-		// outcome of the workspace by report time cost more than the pass)
+	Map<String, Long> firstReportOfSharedLinks(Long workspaceId) {
+		List<String> shared = this.jdbc.queryForList(
+				"select distinct o.link from outcome o where o.workspace_id = ? and o.active_link is null "
+						+ "and o.link is not null and o.status in (?, ?)",
+				String.class, workspaceId, OutcomeStatus.REPORTED.name(), OutcomeStatus.CONFIRMED.name());
+		Map<String, Long> ids = new HashMap<>();
+		if (shared.isEmpty()) {
+			return ids;
+		}
 		Map<String, Report> first = new HashMap<>();
-		this.jdbc.query("select o.link, o.id, o.reported_at from outcome o where o.workspace_id = ? "
-				+ "and o.link is not null and o.status in (?, ?)", (ResultSet rs) -> {
+		new NamedParameterJdbcTemplate(this.jdbc).query(
+				"select o.link, o.id, o.reported_at from outcome o where o.workspace_id = :workspace "
+						+ "and o.status in (:active) and o.link in (:links)",
+				Map.of("workspace", workspaceId, "active",
+						List.of(OutcomeStatus.REPORTED.name(), OutcomeStatus.CONFIRMED.name()), "links", shared),
+				(ResultSet rs) -> {
 					Report report = new Report(rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
 					first.merge(rs.getString(1), report, BinaryOperator.minBy(Report.ORDER));
-				}, workspaceId, OutcomeStatus.REPORTED.name(), OutcomeStatus.CONFIRMED.name());
-		Map<String, Long> ids = new HashMap<>();
+				});
 		first.forEach((link, report) -> ids.put(link, report.id()));
 		return ids;
 	}
 
-	private List<OutcomeDetails> read(String where, String order, Object... args) {
+	private List<Dated> read(String where, String order, Object... args) {
 		Map<Long, List<Long>> collaborators = new HashMap<>();
 		this.jdbc.query("select c.outcome_id, c.member_id from outcome_collaborator c join outcome o "
 				+ "on o.id = c.outcome_id where " + where, (ResultSet rs) -> {
@@ -87,7 +142,9 @@ class OutcomeReads {
 				}, args);
 		collaborators.values().forEach((ids) -> ids.sort(null));
 		return this.jdbc.query("select " + COLUMNS + " from outcome o where " + where + " order by " + order,
-				(rs, row) -> details(rs, collaborators.getOrDefault(rs.getLong(1), List.of())), args);
+				(rs, row) -> new Dated(details(rs, collaborators.getOrDefault(rs.getLong(1), List.of())),
+						instant(rs.getObject(16, OffsetDateTime.class))),
+				args);
 	}
 
 	private static OutcomeDetails details(ResultSet rs, List<Long> collaborators) throws SQLException {
@@ -105,6 +162,17 @@ class OutcomeReads {
 
 	private static OffsetDateTime at(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/**
+	 * An outcome and when it occurred (its date at noon in its reporter's zone): the
+	 * order of a window's outcomes.
+	 *
+	 * @param details the outcome
+	 * @param occurredAt when it occurred
+	 */
+	record Dated(OutcomeDetails details, Instant occurredAt) {
+
 	}
 
 	/** An outcome by when it was reported: first reported first, then by id. */

@@ -1,16 +1,12 @@
 package dev.legends.outcomes;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,14 +14,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
-import dev.legends.workspace.PerVersion;
 import dev.legends.workspace.RetryingTransactions;
 import dev.legends.workspace.TimeWindow;
 
@@ -72,21 +66,19 @@ public class Outcomes {
 
 	private final TransactionTemplate readOnly;
 
-	/**
-	 * Per workspace, the first active report of each link, read once per change version
-	 * (every outcome change moves it): each window's credits (a board reads this period's
-	 * and the previous one's) needs it.
-	 */
-	private final PerVersion<Map<String, Long>> firstReports;
+	private final CreditLedger ledger;
 
 	private final OutcomeReads reads;
+
+	private final ChangeVersions versions;
 
 	Outcomes(OutcomeRepository outcomes, Members members, OutcomePoints points,
 			ObjectProvider<ManagerDirectory> managerDirectories, ApplicationEventPublisher events,
 			Optional<Clock> clock, RetryingTransactions transactions, PlatformTransactionManager transactionManager,
-			ChangeVersions versions, OutcomeReads reads) {
+			ChangeVersions versions, OutcomeReads reads, CreditLedger ledger) {
 		this.reads = reads;
-		this.firstReports = versions.perVersion(256, Duration.ofMinutes(10));
+		this.versions = versions;
+		this.ledger = ledger;
 		this.transactions = transactions;
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
@@ -147,6 +139,7 @@ public class Outcomes {
 			Outcome outcome = new Outcome(reporter.getWorkspaceId(), reporterId, now());
 			apply(outcome, reporter, draft);
 			outcome = this.outcomes.saveAndFlush(outcome);
+			changed(outcome);
 			this.events.publishEvent(new OutcomeReported(outcome.getId(), outcome.getWorkspaceId(), reporterId));
 			return outcome.details();
 		});
@@ -168,6 +161,7 @@ public class Outcomes {
 			requireValid(editorId, draft, outcomeId);
 			apply(outcome, member(editorId), draft);
 			Outcome saved = this.outcomes.saveAndFlush(outcome);
+			changed(saved);
 			this.events.publishEvent(new OutcomeEdited(outcomeId, saved.getWorkspaceId(), editorId));
 			return saved.details();
 		});
@@ -183,6 +177,7 @@ public class Outcomes {
 	public OutcomeDetails withdraw(Long outcomeId, Long memberId) {
 		Outcome outcome = open(outcomeId, memberId, "withdraw");
 		outcome.decide(OutcomeStatus.WITHDRAWN, memberId, null, now());
+		changed(outcome);
 		this.events.publishEvent(new OutcomeWithdrawn(outcomeId, outcome.getWorkspaceId(), memberId));
 		return this.outcomes.save(outcome).details();
 	}
@@ -200,6 +195,7 @@ public class Outcomes {
 		checkWeeklyLimit(outcome, deciderId);
 		outcome.decide(OutcomeStatus.CONFIRMED, deciderId, null, now());
 		Outcome saved = this.outcomes.saveAndFlush(outcome);
+		changed(saved);
 		this.events
 			.publishEvent(new OutcomeConfirmed(outcomeId, saved.getWorkspaceId(), saved.getReporterId(), deciderId));
 		return saved.details();
@@ -223,6 +219,7 @@ public class Outcomes {
 		Outcome outcome = decidable(outcomeId, deciderId, "reject");
 		outcome.decide(OutcomeStatus.REJECTED, deciderId, reason.strip(), now());
 		Outcome saved = this.outcomes.saveAndFlush(outcome);
+		changed(saved);
 		this.events.publishEvent(new OutcomeRejected(outcomeId, saved.getWorkspaceId(), saved.getReporterId(),
 				deciderId, reason.strip()));
 		return saved.details();
@@ -303,10 +300,15 @@ public class Outcomes {
 	 */
 	@Transactional(readOnly = true)
 	public List<OutcomeCredit> credits(Long workspaceId, TimeWindow window) {
-		List<OutcomeDetails> inWindow = inWorkspace(workspaceId, window);
-		Set<Long> duplicates = duplicates(workspaceId, inWindow);
-		Map<Long, Double> allowed = pendingAllowed(workspaceId, inWindow, duplicates);
-		return this.points.credit(inWindow, duplicates, allowed);
+		return this.ledger.credits(workspaceId, window);
+	}
+
+	/**
+	 * Forget every window's credits kept on this instance (benchmarks measure windows
+	 * credited afresh with it; changes need not call it, see {@link CreditLedger}).
+	 */
+	public void forgetCredits() {
+		this.ledger.clear();
 	}
 
 	/**
@@ -385,6 +387,16 @@ public class Outcomes {
 			this.readOnly.executeWithoutResult((status) -> requireValid(memberId, draft, editingId));
 			throw ex;
 		}
+	}
+
+	/**
+	 * Move the workspace's change version and mark the outcome as changed at it, in the
+	 * change's transaction: every instance's boards of the workspace are recomputed
+	 * before they are used again, and their outcome credits from only what changed.
+	 */
+	private void changed(Outcome outcome) {
+		long version = this.versions.bumpAndGet(outcome.getWorkspaceId());
+		this.reads.markChanged(outcome.getId(), version);
 	}
 
 	private void requireValid(Long reporterId, OutcomeDraft draft, Long editingId) {
@@ -580,69 +592,6 @@ public class Outcomes {
 
 	private List<Long> admins(Long workspaceId) {
 		return this.members.all(workspaceId).stream().filter(this.members::isAdmin).map(Member::getId).toList();
-	}
-
-	private Set<Long> duplicates(Long workspaceId, List<OutcomeDetails> inWindow) {
-		if (inWindow.stream().map(OutcomeDetails::link).allMatch(Objects::isNull)) {
-			return Set.of();
-		}
-		Map<String, Long> first = this.firstReports.get(workspaceId,
-				() -> Collections.unmodifiableMap(this.reads.firstReportByLink(workspaceId)));
-		Set<Long> duplicates = new HashSet<>();
-		for (OutcomeDetails outcome : inWindow) {
-			Long winner = (outcome.link() != null) ? first.get(outcome.link()) : null;
-			if (winner != null && !winner.equals(outcome.id()) && outcome.status().isActive()) {
-				duplicates.add(outcome.id());
-			}
-		}
-		return duplicates;
-	}
-
-	/**
-	 * The points each pending outcome may count for under its reporter's daily cap, from
-	 * every outcome its reporter reported that day (in their time zone): the workspace's
-	 * pending outcomes of the days concerned are read in one query, and the reporters'
-	 * zones with one, however many reporters and days the window holds.
-	 */
-	private Map<Long, Double> pendingAllowed(Long workspaceId, List<OutcomeDetails> inWindow, Set<Long> duplicates) {
-		List<OutcomeDetails> pending = inWindow.stream()
-			.filter((outcome) -> outcome.status() == OutcomeStatus.REPORTED && !duplicates.contains(outcome.id()))
-			.toList();
-		if (pending.isEmpty()) {
-			return Map.of();
-		}
-		Map<Long, Member> directory = this.members.directory(workspaceId);
-		Map<Long, ZoneId> others = new HashMap<>();
-		Function<Long, ZoneId> zoneOf = (id) -> directory.containsKey(id) ? directory.get(id).getZoneId()
-				: others.computeIfAbsent(id,
-						(missing) -> this.members.findById(missing)
-							.map(Member::getZoneId)
-							.orElse(this.members.defaultZone()));
-		Instant first = pending.stream().map(OutcomeDetails::reportedAt).min(Comparator.naturalOrder()).orElseThrow();
-		Instant last = pending.stream().map(OutcomeDetails::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
-		// a day in any zone starts at most 14 hours before or after it does in UTC
-		Map<String, List<OutcomeDetails>> byReporterAndDay = new HashMap<>();
-		this.reads
-			.reportedBetween(workspaceId, OutcomeStatus.REPORTED, first.minus(Duration.ofDays(2)),
-					last.plus(Duration.ofDays(2)))
-			.stream()
-			.filter((other) -> !duplicates.contains(other.id()))
-			.forEach((other) -> byReporterAndDay
-				.computeIfAbsent(
-						other.reporterId() + "/"
-								+ other.reportedAt().atZone(zoneOf.apply(other.reporterId())).toLocalDate(),
-						(key) -> new ArrayList<>())
-				.add(other));
-		Map<Long, Double> allowed = new HashMap<>();
-		Set<String> done = new HashSet<>();
-		for (OutcomeDetails outcome : pending) {
-			String key = outcome.reporterId() + "/"
-					+ outcome.reportedAt().atZone(zoneOf.apply(outcome.reporterId())).toLocalDate();
-			if (done.add(key)) {
-				allowed.putAll(this.points.capPending(byReporterAndDay.getOrDefault(key, List.of())));
-			}
-		}
-		return allowed;
 	}
 
 	private Member member(Long memberId) {

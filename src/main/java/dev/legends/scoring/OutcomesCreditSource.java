@@ -1,9 +1,13 @@
 package dev.legends.scoring;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.legends.outcomes.OutcomeStatus;
 import dev.legends.outcomes.Outcomes;
 import dev.legends.workspace.TimeWindow;
@@ -19,17 +23,31 @@ class OutcomesCreditSource implements ScoringSources.CreditSource {
 
 	private final Outcomes outcomes;
 
+	/**
+	 * The last credits of each window and what they became: a window that no change
+	 * touched comes back as the same credits, which become the same figures.
+	 */
+	private final Cache<Key, Grouped> last = Caffeine.newBuilder().maximumSize(512).build();
+
 	OutcomesCreditSource(Outcomes outcomes) {
 		this.outcomes = outcomes;
 	}
 
 	@Override
 	public Map<Long, List<OutcomeCredit>> byMember(Long workspaceId, TimeWindow window) {
-		Map<Long, List<OutcomeCredit>> result = new HashMap<>();
-		for (dev.legends.outcomes.OutcomeCredit credit : this.outcomes.credits(workspaceId, window)) {
-			result.computeIfAbsent(credit.memberId(), (id) -> new java.util.ArrayList<>()).add(credit(credit));
+		List<dev.legends.outcomes.OutcomeCredit> credits = this.outcomes.credits(workspaceId, window);
+		Key key = new Key(workspaceId, window);
+		Grouped known = this.last.getIfPresent(key);
+		if (known != null && known.credits() == credits) {
+			return known.byMember();
 		}
-		return result;
+		Map<Long, List<OutcomeCredit>> result = new HashMap<>();
+		for (dev.legends.outcomes.OutcomeCredit credit : credits) {
+			result.computeIfAbsent(credit.memberId(), (id) -> new ArrayList<>()).add(credit(credit));
+		}
+		Map<Long, List<OutcomeCredit>> byMember = Collections.unmodifiableMap(result);
+		this.last.put(key, new Grouped(credits, byMember));
+		return byMember;
 	}
 
 	@Override
@@ -40,6 +58,14 @@ class OutcomesCreditSource implements ScoringSources.CreditSource {
 	static OutcomeCredit credit(dev.legends.outcomes.OutcomeCredit c) {
 		return new OutcomeCredit(c.outcomeId(), c.title(), c.kind().label(), c.size().name(), status(c.status()),
 				c.points(), c.reason().description(), c.explanation());
+	}
+
+	private record Key(Long workspaceId, TimeWindow window) {
+
+	}
+
+	private record Grouped(List<dev.legends.outcomes.OutcomeCredit> credits, Map<Long, List<OutcomeCredit>> byMember) {
+
 	}
 
 	private static String status(OutcomeStatus status) {

@@ -87,7 +87,7 @@ final class Snapshot {
 		if (row != null) {
 			return row;
 		}
-		if (!person.listed() && Rankings.notRankedReason(kind, person, this.rules).isEmpty()) {
+		if (!person.listed() && Rankings.isRanked(kind, person, this.rules)) {
 			return Rankings.placeAmong(kind, this.ranked.get(kind), person, this.prior);
 		}
 		return null;

@@ -1,5 +1,7 @@
 package dev.legends.scoring;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.legends.database.DatabaseFailures;
 import dev.legends.scoring.internal.Efficiency;
 import dev.legends.scoring.internal.Tally;
@@ -48,6 +53,8 @@ class Snapshots implements DisposableBean {
 
 	private static final int MAX_ENTRIES = 256;
 
+	private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
 	/** Set on the refresher's thread while it computes an expired value again. */
 	private static final ThreadLocal<Boolean> REFRESHING = ThreadLocal.withInitial(() -> false);
 
@@ -62,6 +69,15 @@ class Snapshots implements DisposableBean {
 	private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+	/**
+	 * The last value computed under each name (without a version), with what it was
+	 * computed from (see {@link #sameAsLast}).
+	 */
+	private final Cache<String, Last> last = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+
+	/** When the cache may be swept next (see {@link #forgetOldest}). */
+	private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
 
 	/** Keys whose expired value is being computed again. */
 	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
@@ -111,9 +127,11 @@ class Snapshots implements DisposableBean {
 			Future<Figures> previous = alongside(() -> figures(workspaceId, period.previous(), version));
 			Figures now = figures(workspaceId, period, version);
 			Figures before = join(previous);
-			Prior prior = prior(List.copyOf(now.people().values()), List.copyOf(before.people().values()), "everyone",
-					period);
-			return new Snapshot(period, "everyone", now.people(), now.directory(), prior, this.properties.rules());
+			return sameAsLast("w:" + workspaceId + ":" + period, List.of(now, before), () -> {
+				Prior prior = prior(List.copyOf(now.people().values()), List.copyOf(before.people().values()),
+						"everyone", period);
+				return new Snapshot(period, "everyone", now.people(), now.directory(), prior, this.properties.rules());
+			});
 		});
 	}
 
@@ -176,6 +194,7 @@ class Snapshots implements DisposableBean {
 	/** Forget everything cached (benchmarks measure cold boards with it). */
 	void clear() {
 		this.cache.clear();
+		this.last.invalidateAll();
 	}
 
 	/**
@@ -231,17 +250,45 @@ class Snapshots implements DisposableBean {
 			Map<Long, UsageFigures> usage = usageByMember(workspaceId, window);
 			Map<Long, List<OutcomeCredit>> credits = creditsByMember(workspaceId, window);
 			Map<Long, Member> directory = this.members.directory(workspaceId);
-			Map<Long, PersonFigures> people = new HashMap<>();
-			directory.values().forEach((member) -> {
-				List<OutcomeCredit> mine = credits.get(member.getId());
-				UsageFigures used = usage.get(member.getId());
-				if (mine != null || used != null) {
-					people.put(member.getId(), Tally.person(member.getId(), member.getDisplayName(), member.isListed(),
-							(mine != null) ? mine : List.of(), used));
-				}
-			});
-			return new Figures(people, directory);
+			return sameAsLast("f:" + workspaceId + ":" + period, List.of(usage, credits, directory),
+					() -> figures(usage, credits, directory));
 		});
+	}
+
+	private static Figures figures(Map<Long, UsageFigures> usage, Map<Long, List<OutcomeCredit>> credits,
+			Map<Long, Member> directory) {
+		Map<Long, PersonFigures> people = new HashMap<>();
+		directory.values().forEach((member) -> {
+			List<OutcomeCredit> mine = credits.get(member.getId());
+			UsageFigures used = usage.get(member.getId());
+			if (mine != null || used != null) {
+				people.put(member.getId(), Tally.person(member.getId(), member.getDisplayName(), member.isListed(),
+						(mine != null) ? mine : List.of(), used));
+			}
+		});
+		return new Figures(people, directory);
+	}
+
+	/**
+	 * What was computed last under this name, when it was computed from the very same
+	 * inputs (a change version moved, but nothing this value depends on changed: the
+	 * previous week after an outcome of this week was confirmed); else computed now.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> T sameAsLast(String name, List<Object> inputs, Supplier<T> compute) {
+		Last last = this.last.getIfPresent(name);
+		if (last != null && last.inputs().size() == inputs.size()) {
+			boolean same = true;
+			for (int i = 0; i < inputs.size() && same; i++) {
+				same = last.inputs().get(i) == inputs.get(i);
+			}
+			if (same) {
+				return (T) last.value();
+			}
+		}
+		T value = compute.get();
+		this.last.put(name, new Last(inputs, value));
+		return value;
 	}
 
 	private static Map<Long, PersonFigures> inTeam(Map<Long, PersonFigures> people, Team team) {
@@ -280,7 +327,7 @@ class Snapshots implements DisposableBean {
 			}
 		}
 		if (this.cache.size() > MAX_ENTRIES) {
-			forgetExpired();
+			forgetOldest();
 		}
 		return (T) entry.value();
 	}
@@ -325,15 +372,34 @@ class Snapshots implements DisposableBean {
 		this.alongside.shutdownNow();
 	}
 
-	/** Drop expired entries (those of older change versions are never read again). */
-	private void forgetExpired() {
-		this.cache.entrySet().removeIf((cached) -> {
-			boolean expired = cached.getValue().expired();
-			if (expired) {
-				this.locks.remove(cached.getKey());
-			}
-			return expired;
-		});
+	/**
+	 * Drop expired entries, then the oldest until at most {@link #MAX_ENTRIES} are left
+	 * (the oldest are those of older versions, which are never read again): at most once
+	 * per {@link #SWEEP_NANOS}, so that a burst of changes does not make every use scan
+	 * the cache.
+	 */
+	private void forgetOldest() {
+		long now = System.nanoTime();
+		long due = this.nextSweep.get();
+		if (now - due < 0 || !this.nextSweep.compareAndSet(due, now + SWEEP_NANOS)) {
+			return;
+		}
+		List<String> forgotten = new ArrayList<>();
+		this.cache.entrySet().removeIf((cached) -> cached.getValue().expired() && forgotten.add(cached.getKey()));
+		int excess = this.cache.size() - MAX_ENTRIES;
+		if (excess > 0) {
+			this.cache.entrySet()
+				.stream()
+				.sorted(Comparator.comparingLong((Map.Entry<String, Entry> cached) -> cached.getValue().expiresAt()))
+				.limit(excess)
+				.map(Map.Entry::getKey)
+				.toList()
+				.forEach((key) -> {
+					this.cache.remove(key);
+					forgotten.add(key);
+				});
+		}
+		forgotten.forEach(this.locks::remove);
 	}
 
 	private record Entry(Object value, long expiresAt) {
@@ -341,6 +407,10 @@ class Snapshots implements DisposableBean {
 		boolean expired() {
 			return System.nanoTime() - this.expiresAt > 0;
 		}
+
+	}
+
+	private record Last(List<Object> inputs, Object value) {
 
 	}
 

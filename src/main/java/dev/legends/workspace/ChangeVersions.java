@@ -80,6 +80,17 @@ public class ChangeVersions implements DisposableBean {
 	}
 
 	/**
+	 * Record a change in a workspace (call it inside the change's transaction), and
+	 * return the version it moved to.
+	 * @param workspaceId the workspace
+	 * @return the version as of this change
+	 */
+	public long bumpAndGet(Long workspaceId) {
+		bump(workspaceId);
+		return current(workspaceId);
+	}
+
+	/**
 	 * Record a change to whose usage is whose in a workspace (an identity mapped to a
 	 * person): it moves the usage version as well as the change version (call it inside
 	 * the change's transaction).
@@ -88,6 +99,31 @@ public class ChangeVersions implements DisposableBean {
 	public void bumpUsage(Long workspaceId) {
 		this.jdbc.update("update workspace set change_version = change_version + 1, "
 				+ "usage_version = usage_version + 1 where id = ?", workspaceId);
+		forgetInRequest(workspaceId);
+	}
+
+	/**
+	 * Record a change to the workspace's people as boards list them (someone opted out or
+	 * back in, went on vacation or came back): it moves the people version as well as the
+	 * change version (call it inside the change's transaction).
+	 * @param workspaceId the workspace
+	 */
+	public void bumpPeople(Long workspaceId) {
+		this.jdbc.update("update workspace set change_version = change_version + 1, "
+				+ "people_version = people_version + 1 where id = ?", workspaceId);
+		forgetInRequest(workspaceId);
+	}
+
+	/**
+	 * Record a new person, or a person's new email or Slack id: it moves every version
+	 * (call it inside the change's transaction).
+	 * @param workspaceId the workspace
+	 */
+	private void bumpPeopleAndUsage(Long workspaceId) {
+		this.jdbc.update(
+				"update workspace set change_version = change_version + 1, "
+						+ "usage_version = usage_version + 1, people_version = people_version + 1 where id = ?",
+				workspaceId);
 		forgetInRequest(workspaceId);
 	}
 
@@ -119,6 +155,18 @@ public class ChangeVersions implements DisposableBean {
 		return versions(workspaceId)[1];
 	}
 
+	/**
+	 * The workspace's people version now: a member directory read at another version may
+	 * list someone who opted out, or miss a new person. Only a change to the people
+	 * ({@link #bumpPeople}, a new person or email) moves it, so such a directory outlives
+	 * outcome changes.
+	 * @param workspaceId the workspace
+	 * @return the version
+	 */
+	public long people(Long workspaceId) {
+		return versions(workspaceId)[2];
+	}
+
 	private long[] versions(Long workspaceId) {
 		// read once per HTTP request: a request that gathers several cached figures (a
 		// standing, its trend, the week's credits and usage) uses them as of one version,
@@ -129,9 +177,10 @@ public class ChangeVersions implements DisposableBean {
 				&& request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof long[] read) {
 			return read;
 		}
-		List<long[]> rows = this.jdbc.query("select change_version, usage_version from workspace where id = ?",
-				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }, workspaceId);
-		long[] versions = rows.isEmpty() ? new long[2] : rows.get(0);
+		List<long[]> rows = this.jdbc.query(
+				"select change_version, usage_version, people_version from workspace where id = ?",
+				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }, workspaceId);
+		long[] versions = rows.isEmpty() ? new long[3] : rows.get(0);
 		if (request != null) {
 			request.setAttribute(attribute, versions, RequestAttributes.SCOPE_REQUEST);
 		}
@@ -147,7 +196,20 @@ public class ChangeVersions implements DisposableBean {
 	 * @return an empty one
 	 */
 	public <T> PerVersion<T> perVersion(int workspaces, Duration maxAge) {
-		return new PerVersion<>(this, workspaces, maxAge);
+		return new PerVersion<>(this::current, workspaces, maxAge);
+	}
+
+	/**
+	 * A new per-workspace value that only depends on the workspace's people (who they
+	 * are, whether boards list them), read once per people version, and again once it is
+	 * {@code maxAge} old.
+	 * @param <T> the value
+	 * @param workspaces how many workspaces' values to keep at most
+	 * @param maxAge how long a value is used at most
+	 * @return an empty one
+	 */
+	public <T> PerVersion<T> perPeopleVersion(int workspaces, Duration maxAge) {
+		return new PerVersion<>(this::people, workspaces, maxAge);
 	}
 
 	/**
@@ -213,13 +275,14 @@ public class ChangeVersions implements DisposableBean {
 
 	@EventListener
 	void on(MemberListingChanged event) {
-		bump(event.workspaceId());
+		bumpPeople(event.workspaceId());
 	}
 
 	@EventListener
 	void on(MemberProfileChanged event) {
-		// a new email or Slack id attaches the usage kept under it to the person
-		bumpUsage(event.workspaceId());
+		// a new email or Slack id attaches the usage kept under it to the person (and a
+		// new person joins the directory)
+		bumpPeopleAndUsage(event.workspaceId());
 	}
 
 }

@@ -62,9 +62,9 @@ public class Members {
 	Members(WorkspaceRepository workspaces, MemberRepository members, MemberDirectory directory,
 			WorkspaceProperties properties, Optional<Clock> clock, ApplicationEventPublisher events,
 			InsertIfAbsent inserts, RetryingTransactions transactions, MemberIndex index, ChangeVersions versions) {
-		this.optedOut = versions.perVersion(10_000, Duration.ofMinutes(10));
+		this.optedOut = versions.perPeopleVersion(10_000, Duration.ofMinutes(10));
 		// names, zones and roles from the daily profile refresh move no version
-		this.directories = versions.perVersion(256, Duration.ofSeconds(30));
+		this.directories = versions.perPeopleVersion(256, Duration.ofSeconds(30));
 		this.transactions = transactions;
 		this.index = index;
 		this.events = events;
@@ -234,10 +234,11 @@ public class Members {
 	}
 
 	/**
-	 * Every member of a workspace by id, read once per change version (a new person, an
-	 * opt-out, a vacation or a profile change moves it), for reads that need everyone
-	 * (boards, the daily caps of pending outcomes). The members are shared: read them,
-	 * never change them.
+	 * Every member of a workspace by id, read once per people version (a new person, an
+	 * opt-out, a vacation or a new email moves it; an outcome does not) and at least
+	 * every 30 s (for names and zones from Slack's profile refresh), for reads that need
+	 * everyone (boards, the daily caps of pending outcomes). The members are shared: read
+	 * them, never change them.
 	 * @param workspaceId the workspace
 	 * @return the members by id
 	 */
@@ -250,7 +251,7 @@ public class Members {
 	}
 
 	/**
-	 * The members of a workspace who opted out, read once per change version (opting out
+	 * The members of a workspace who opted out, read once per people version (opting out
 	 * or back in moves it, on whichever instance), so that team figures filter them
 	 * without reading the team's members on every request.
 	 * @param workspaceId the workspace

@@ -3,6 +3,7 @@ package dev.legends.workspace;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,22 +11,23 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A value per workspace, read once per change version: a change that moves the version
- * (on any instance) makes the next use read it again, so it is never used stale. It is
- * read again after a maximum age too, for what moves without a change version (a name or
- * timezone from Slack's daily profile refresh).
+ * A value per workspace, read once per version (the change version, or for what only
+ * depends on people, the people version): a change that moves the version (on any
+ * instance) makes the next use read it again, so it is never used stale. It is read again
+ * after a maximum age too, for what moves without a version (a name or timezone from
+ * Slack's daily profile refresh).
  *
  * @param <T> the value
  */
 public final class PerVersion<T> {
 
-	private final ChangeVersions versions;
+	private final ToLongFunction<Long> versions;
 
 	private final Cache<Long, Entry<T>> entries;
 
 	private final Object[] locks = new Object[64];
 
-	PerVersion(ChangeVersions versions, int workspaces, Duration maxAge) {
+	PerVersion(ToLongFunction<Long> versions, int workspaces, Duration maxAge) {
 		this.versions = versions;
 		this.entries = Caffeine.newBuilder().maximumSize(workspaces).expireAfterWrite(maxAge).build();
 		Arrays.setAll(this.locks, (i) -> new Object());
@@ -39,7 +41,7 @@ public final class PerVersion<T> {
 	 * @return the value
 	 */
 	public T get(Long workspaceId, Supplier<T> read) {
-		long version = this.versions.current(workspaceId);
+		long version = this.versions.applyAsLong(workspaceId);
 		Entry<T> known = this.entries.getIfPresent(workspaceId);
 		if (known != null && known.version() == version) {
 			return known.value();

@@ -15,6 +15,7 @@ import dev.legends.workspace.TimeWindow;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,6 +31,9 @@ class OutcomesTests {
 
 	@Autowired
 	Members members;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void reportWhenValidCountsHalfUntilConfirmedThenFull(SlackTestClient slack, FakeSlackApi fake) {
@@ -81,6 +85,32 @@ class OutcomesTests {
 				assertThat(problem.message()).contains("already reported by Ada");
 			}));
 		assertThat(this.outcomes.forMember(bea.getId(), week())).isEmpty();
+	}
+
+	@Test
+	void creditsWhenAReportFromBeforeTheUniqueLinkSharesALinkCountOnlyTheFirstActiveOne(SlackTestClient slack,
+			FakeSlackApi fake) {
+		String team = slack.inNewTeam().teamId();
+		Member ada = member(fake, team, "UOA9", "Ada");
+		Member bea = member(fake, team, "UOB9", "Bea");
+		Member cid = member(fake, team, "UOC9", "Cid");
+		OutcomeDetails first = this.outcomes.report(ada.getId(), draft("https://example.com/pr/legacy", null));
+		OutcomeDetails other = this.outcomes.report(cid.getId(), draft("https://example.com/pr/other", null));
+		OutcomeDetails later = this.outcomes.report(bea.getId(), draft("https://example.com/pr/later", null));
+		// as V22 left a report stored twice before it: active, without the link's slot
+		this.jdbc.update("update outcome set link = ?, active_link = null, reported_at = ? where id = ?", first.link(),
+				java.sql.Timestamp.from(first.reportedAt().plusSeconds(60)), later.id());
+		assertThat(this.outcomes.creditsOf(bea.getId(), week())).extracting(OutcomeCredit::reason)
+			.containsExactly(CreditReason.DUPLICATE_LINK);
+		assertThat(this.outcomes.creditsOf(ada.getId(), week())).extracting(OutcomeCredit::reason)
+			.containsExactly(CreditReason.PENDING);
+		assertThat(this.outcomes.creditsOf(cid.getId(), week())).extracting(OutcomeCredit::outcomeId)
+			.containsExactly(other.id());
+		assertThat(points(cid)).isEqualTo(4.0);
+		// once the first is withdrawn, the later report is the link's first active one
+		this.outcomes.withdraw(first.id(), ada.getId());
+		assertThat(this.outcomes.creditsOf(bea.getId(), week())).extracting(OutcomeCredit::reason)
+			.containsExactly(CreditReason.PENDING);
 	}
 
 	@Test

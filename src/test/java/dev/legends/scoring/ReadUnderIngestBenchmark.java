@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
@@ -31,7 +33,12 @@ import dev.legends.testkit.LegendsTestInitializer;
 import dev.legends.testkit.RunningApp;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.usage.UsageLedger;
-import dev.legends.workspace.ChangeVersions;
+import dev.legends.outcomes.OutcomeDraft;
+import dev.legends.outcomes.OutcomeKind;
+import dev.legends.outcomes.OutcomeSize;
+import dev.legends.outcomes.Outcomes;
+import dev.legends.workspace.Member;
+import dev.legends.workspace.Members;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -111,23 +118,34 @@ class ReadUnderIngestBenchmark {
 			commands.put("me", (i) -> slack.send(slack.commandBody(user(i), "me", "C0BENCH")));
 			commands.put("why", (i) -> slack.send(slack.commandBody(user(i), "why", "C0BENCH")));
 			commands.put("team", (i) -> slack.send(slack.commandBody(user(i), "team", "C0BENCH")));
-			// a burst of requests meets boards made stale by a change (an outcome
-			// confirmed): the first request of each burst of THREADS moves the
-			// workspace's change version, as every change does in its transaction (so
-			// no figure cached for the workspace is used again); the others share the
-			// board it computes (changing before every request measured THREADS cold
-			// computations queued behind each other instead). With
-			// -Dbench.coldDropsLocal=true it also drops every figure this instance
-			// cached, usage included, as changes did before 6 Dec 2026.
-			ChangeVersions versions = app.bean(ChangeVersions.class);
-			commands.put("top (cold)", (i) -> {
+			// a burst of requests meets boards made stale by a change: before the first
+			// request of each burst of THREADS (not timed), someone reports an outcome,
+			// as people do through /legends report (it moves the workspace's change
+			// version in its transaction, so no figure cached for the workspace is used
+			// again, and marks the outcome changed); the others share the board it
+			// computes (changing before every request measured THREADS cold
+			// computations queued behind each other instead). Until 6 Dec 2026 the
+			// change only moved the version (no outcome changed), which no longer
+			// costs a board anything: outcome credits are brought up to date from the
+			// outcomes changed since. With -Dbench.coldDropsLocal=true it also drops
+			// every figure and credit this instance kept, usage included, as changes
+			// did before 6 Dec 2026.
+			Outcomes outcomes = app.bean(Outcomes.class);
+			Members members = app.bean(Members.class);
+			Map<String, IntConsumer> before = new HashMap<>();
+			commands.put("top (cold)",
+					(i) -> slack.send(slack.commandBody(user(i), (i % 3 == 0) ? "top efficiency" : "top", "C0BENCH")));
+			before.put("top (cold)", (i) -> {
 				if (i % THREADS == 0) {
-					versions.bump(workspace);
+					// a different reporter each time, so no daily cap refuses it
+					Member reporter = members.findBySlackUserId(workspace, user(i / THREADS + 1)).orElseThrow();
+					outcomes.report(reporter.getId(), new OutcomeDraft(OutcomeKind.BUG_FIXED, "Fixed bench " + i, null,
+							OutcomeSize.S, LocalDate.now(reporter.getZoneId()), List.of(), null, null));
 					if (COLD_DROPS_LOCAL) {
 						scoring.refresh();
+						outcomes.forgetCredits();
 					}
 				}
-				return slack.send(slack.commandBody(user(i), (i % 3 == 0) ? "top efficiency" : "top", "C0BENCH"));
 			});
 			commands.put("App Home (app_home_opened)", (i) -> slack.appHomeOpened(user(i)));
 			commands.keySet().removeIf((name) -> ONLY.stream().noneMatch(name::startsWith));
@@ -137,11 +155,11 @@ class ReadUnderIngestBenchmark {
 			// warm up every path (JIT) before the load starts
 			for (Map.Entry<String, IntFunction<HttpResponse<String>>> command : commands.entrySet()) {
 				long t = System.nanoTime();
-				hammer(command.getValue(), 100, 1, 0);
+				hammer(command.getValue(), before.get(command.getKey()), 100, 1, 0);
 				System.out.printf(Locale.ROOT, "  warm-up: 100 × %s one at a time in %.1f s%n", command.getKey(),
 						(System.nanoTime() - t) / 1e9);
 			}
-			hammer(floor, 100, 1, 0);
+			hammer(floor, null, 100, 1, 0);
 
 			OtlpLoad load = new OtlpLoad();
 			AtomicBoolean stop = new AtomicBoolean();
@@ -171,12 +189,14 @@ class ReadUnderIngestBenchmark {
 					for (int round = 0; round < ROUNDS; round++) {
 						// sides take turns going first
 						if (round % 2 == 0) {
-							ours.addAll(hammer(command.getValue(), PER_ROUND, THREADS, offset));
-							theirs.addAll(hammer(floor, PER_ROUND, THREADS, offset));
+							ours.addAll(hammer(command.getValue(), before.get(command.getKey()), PER_ROUND, THREADS,
+									offset));
+							theirs.addAll(hammer(floor, null, PER_ROUND, THREADS, offset));
 						}
 						else {
-							theirs.addAll(hammer(floor, PER_ROUND, THREADS, offset));
-							ours.addAll(hammer(command.getValue(), PER_ROUND, THREADS, offset));
+							theirs.addAll(hammer(floor, null, PER_ROUND, THREADS, offset));
+							ours.addAll(hammer(command.getValue(), before.get(command.getKey()), PER_ROUND, THREADS,
+									offset));
 						}
 						offset += PER_ROUND;
 					}
@@ -251,18 +271,22 @@ class ReadUnderIngestBenchmark {
 	}
 
 	/**
-	 * Send {@code count} requests from {@code threads} threads; every answer must be 200
-	 * and none the apology of a failed handler.
+	 * Send {@code count} requests from {@code threads} threads, each after what
+	 * {@code before} does for it (not timed); every answer must be 200 and none the
+	 * apology of a failed handler.
 	 * @return each request's latency in nanoseconds
 	 */
-	private static List<Long> hammer(IntFunction<HttpResponse<String>> request, int count, int threads, int offset)
-			throws Exception {
+	private static List<Long> hammer(IntFunction<HttpResponse<String>> request, IntConsumer before, int count,
+			int threads, int offset) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			List<Future<Long>> futures = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				int n = offset + i;
 				futures.add(pool.submit(() -> {
+					if (before != null) {
+						before.accept(n);
+					}
 					long t = System.nanoTime();
 					HttpResponse<String> response = request.apply(n);
 					long took = System.nanoTime() - t;

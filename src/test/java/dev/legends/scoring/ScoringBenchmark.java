@@ -272,8 +272,8 @@ class ScoringBenchmark {
 		long start = quarter.toWindow().start().getEpochSecond();
 		long span = Math.max(3600, now.getEpochSecond() - start);
 		try (PreparedStatement o = c.prepareStatement("insert into outcome (workspace_id, reporter_id, kind, title, "
-				+ "link, size, outcome_date, occurred_at, status, decided_by, decided_at, reported_at, updated_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				+ "link, active_link, size, outcome_date, occurred_at, status, decided_by, decided_at, reported_at, "
+				+ "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 			for (int i = 0; i < outcomes; i++) {
 				int who = random.nextInt(memberIds.length);
 				Instant at = Instant.ofEpochSecond(start + (long) (random.nextDouble() * span));
@@ -283,15 +283,18 @@ class ScoringBenchmark {
 				o.setLong(2, memberIds[who]);
 				o.setString(3, kinds[random.nextInt(kinds.length)]);
 				o.setString(4, "Outcome " + i);
-				o.setString(5, "https://git.example/pr/" + workspace + "/" + i);
-				o.setString(6, sizes[random.nextInt(sizes.length)]);
-				o.setObject(7, when.toLocalDate());
-				o.setObject(8, when);
-				o.setString(9, confirmed ? "CONFIRMED" : "REPORTED");
-				o.setObject(10, confirmed ? memberIds[(who + 1) % memberIds.length] : null);
-				o.setObject(11, confirmed ? when : null);
-				o.setObject(12, when);
+				// every link once, active: as reports take their link's slot (V22)
+				String link = "https://git.example/pr/" + workspace + "/" + i;
+				o.setString(5, link);
+				o.setString(6, link);
+				o.setString(7, sizes[random.nextInt(sizes.length)]);
+				o.setObject(8, when.toLocalDate());
+				o.setObject(9, when);
+				o.setString(10, confirmed ? "CONFIRMED" : "REPORTED");
+				o.setObject(11, confirmed ? memberIds[(who + 1) % memberIds.length] : null);
+				o.setObject(12, confirmed ? when : null);
 				o.setObject(13, when);
+				o.setObject(14, when);
 				o.addBatch();
 			}
 			o.executeBatch();

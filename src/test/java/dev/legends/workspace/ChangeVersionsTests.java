@@ -72,23 +72,38 @@ class ChangeVersionsTests {
 	}
 
 	@Test
-	void usageWhenOnlyOutcomesOrListingsChangeStaysAndMovesWhenWhoseUsageIsWhoseChanges(SlackTestClient slack) {
+	void usageAndPeopleVersionsMoveOnlyWithTheChangesTheyStandFor(SlackTestClient slack) {
 		SlackTestClient team = slack.inNewTeam();
 		Long workspace = this.members.workspace(team.teamId()).getId();
 		long usage = this.versions.usage(workspace);
+		long people = this.versions.people(workspace);
 		long change = this.versions.current(workspace);
 
 		this.versions.bump(workspace);
 		assertThat(this.versions.current(workspace)).isEqualTo(change + 1);
-		assertThat(this.versions.usage(workspace)).as("after an outcome or opt-out").isEqualTo(usage);
+		assertThat(this.versions.usage(workspace)).as("usage after an outcome").isEqualTo(usage);
+		assertThat(this.versions.people(workspace)).as("people after an outcome").isEqualTo(people);
 
 		this.versions.bumpUsage(workspace);
 		assertThat(this.versions.current(workspace)).isEqualTo(change + 2);
 		assertThat(this.versions.usage(workspace)).as("after an identity was mapped").isEqualTo(usage + 1);
+		assertThat(this.versions.people(workspace)).as("people after an identity was mapped").isEqualTo(people);
 
 		team.command("UVERSIONS1", "help");
-		assertThat(this.versions.usage(workspace)).as("a new person's email and Slack id claim their usage")
-			.isGreaterThan(usage + 1);
+		long usageWithAda = this.versions.usage(workspace);
+		long peopleWithAda = this.versions.people(workspace);
+		assertThat(usageWithAda).as("a new person's email and Slack id claim their usage").isGreaterThan(usage + 1);
+		assertThat(peopleWithAda).as("a new person joins the directory").isGreaterThan(people);
+
+		Member ada = this.members.findBySlackUserId(workspace, "UVERSIONS1").orElseThrow();
+		assertThat(this.members.directory(workspace).get(ada.getId()).isListed()).isTrue();
+		assertThat(this.members.optedOut(workspace)).isEmpty();
+		this.members.setOptedOut(ada, true);
+		assertThat(this.versions.current(workspace)).isGreaterThan(change + 2);
+		assertThat(this.versions.people(workspace)).as("after an opt-out").isEqualTo(peopleWithAda + 1);
+		assertThat(this.versions.usage(workspace)).as("usage after an opt-out").isEqualTo(usageWithAda);
+		assertThat(this.members.directory(workspace).get(ada.getId()).isListed()).as("the directory at once").isFalse();
+		assertThat(this.members.optedOut(workspace)).containsExactly(ada.getId());
 	}
 
 	@Test

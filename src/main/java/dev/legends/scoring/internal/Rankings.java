@@ -33,7 +33,7 @@ public final class Rankings {
 	public static List<BoardRow> rank(BoardKind kind, List<PersonFigures> people, Prior prior, Board.Rules rules) {
 		List<PersonFigures> ranked = people.stream()
 			.filter(PersonFigures::listed)
-			.filter((person) -> notRankedReason(kind, person, rules).isEmpty())
+			.filter((person) -> isRanked(kind, person, rules))
 			.sorted(Comparator.comparingDouble((PersonFigures person) -> -score(kind, person, prior))
 				.thenComparing(PersonFigures::name, String.CASE_INSENSITIVE_ORDER)
 				.thenComparingLong(PersonFigures::memberId))
@@ -81,11 +81,30 @@ public final class Rankings {
 	 * @return the reason, or empty when ranked
 	 */
 	public static Optional<String> notRankedReason(BoardKind kind, PersonFigures person, Board.Rules rules) {
+		if (isRanked(kind, person, rules)) {
+			return Optional.empty();
+		}
 		return switch (kind) {
-			case OUTCOMES -> (person.points() > 0) ? Optional.empty() : Optional.of("no outcome points in this period");
-			case USAGE -> (person.cost() > 0 || person.usage().totalTokens() > 0) ? Optional.empty()
-					: Optional.of("no usage recorded in this period");
+			case OUTCOMES -> Optional.of("no outcome points in this period");
+			case USAGE -> Optional.of("no usage recorded in this period");
 			case EFFICIENCY -> efficiencyReason(person, rules);
+		};
+	}
+
+	/**
+	 * Whether a person is ranked on a board ({@link #notRankedReason} without its text: a
+	 * board decides it for everyone in the group).
+	 * @param kind the board
+	 * @param person the person
+	 * @param rules the efficiency thresholds
+	 * @return whether they are ranked
+	 */
+	public static boolean isRanked(BoardKind kind, PersonFigures person, Board.Rules rules) {
+		return switch (kind) {
+			case OUTCOMES -> person.points() > 0;
+			case USAGE -> person.cost() > 0 || person.usage().totalTokens() > 0;
+			case EFFICIENCY ->
+				person.confirmedOutcomes() >= rules.minConfirmedOutcomes() && person.cost() >= rules.minCostUsd();
 		};
 	}
 
@@ -109,10 +128,7 @@ public final class Rankings {
 			return Optional.of((rules.minConfirmedOutcomes() == 1) ? "no confirmed outcome yet"
 					: "fewer than " + rules.minConfirmedOutcomes() + " confirmed outcomes");
 		}
-		if (person.cost() < rules.minCostUsd()) {
-			return Optional.of("below the minimum volume of " + Numbers.usd(rules.minCostUsd()) + " estimated cost");
-		}
-		return Optional.empty();
+		return Optional.of("below the minimum volume of " + Numbers.usd(rules.minCostUsd()) + " estimated cost");
 	}
 
 	private static Double efficiencyOf(BoardKind kind, PersonFigures person, Prior prior) {
