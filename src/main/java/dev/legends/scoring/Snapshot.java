@@ -1,16 +1,16 @@
 package dev.legends.scoring;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.legends.scoring.internal.Rankings;
 import dev.legends.workspace.Member;
 
 /**
- * A group's figures in a period with its three rankings computed once, shared by every
- * board, standing and explanation asked for while it is fresh.
+ * A group's figures in a period with its three rankings, each computed once when first
+ * asked for, shared by every board, standing and explanation asked for while it is fresh.
  */
 final class Snapshot {
 
@@ -26,9 +26,11 @@ final class Snapshot {
 
 	private final Board.Rules rules;
 
-	private final Map<BoardKind, List<BoardRow>> ranked = new EnumMap<>(BoardKind.class);
-
-	private final Map<BoardKind, Map<Long, BoardRow>> rows = new EnumMap<>(BoardKind.class);
+	/**
+	 * Each ranking, computed when first asked for (a board after a change is asked for
+	 * one; a standing for all three).
+	 */
+	private final Map<BoardKind, Ranking> rankings = new ConcurrentHashMap<>();
 
 	Snapshot(Period period, String scope, Map<Long, PersonFigures> people, Map<Long, Member> directory, Prior prior,
 			Board.Rules rules) {
@@ -38,14 +40,15 @@ final class Snapshot {
 		this.directory = directory;
 		this.prior = prior;
 		this.rules = rules;
-		List<PersonFigures> group = List.copyOf(people.values());
-		for (BoardKind kind : BoardKind.values()) {
-			List<BoardRow> list = Rankings.rank(kind, group, prior, rules);
+	}
+
+	private Ranking ranking(BoardKind kind) {
+		return this.rankings.computeIfAbsent(kind, (key) -> {
+			List<BoardRow> list = Rankings.rank(key, List.copyOf(this.people.values()), this.prior, this.rules);
 			Map<Long, BoardRow> index = new HashMap<>(list.size() * 2);
 			list.forEach((row) -> index.put(row.person().memberId(), row));
-			this.ranked.put(kind, list);
-			this.rows.put(kind, index);
-		}
+			return new Ranking(list, index);
+		});
 	}
 
 	Period period() {
@@ -61,7 +64,7 @@ final class Snapshot {
 	}
 
 	List<BoardRow> ranked(BoardKind kind) {
-		return this.ranked.get(kind);
+		return ranking(kind).list();
 	}
 
 	PersonFigures person(Member member) {
@@ -83,14 +86,18 @@ final class Snapshot {
 	 * privacy keeps them off, else {@code null}.
 	 */
 	BoardRow rowOf(BoardKind kind, PersonFigures person) {
-		BoardRow row = this.rows.get(kind).get(person.memberId());
+		BoardRow row = ranking(kind).index().get(person.memberId());
 		if (row != null) {
 			return row;
 		}
 		if (!person.listed() && Rankings.isRanked(kind, person, this.rules)) {
-			return Rankings.placeAmong(kind, this.ranked.get(kind), person, this.prior);
+			return Rankings.placeAmong(kind, ranked(kind), person, this.prior);
 		}
 		return null;
+	}
+
+	private record Ranking(List<BoardRow> list, Map<Long, BoardRow> index) {
+
 	}
 
 	private static PersonFigures empty(Long memberId, String name, boolean listed) {

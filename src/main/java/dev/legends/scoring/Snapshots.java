@@ -76,7 +76,7 @@ class Snapshots implements DisposableBean {
 	 */
 	private final Cache<String, Last> last = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-	/** When the cache may be swept next (see {@link #forgetOldest}). */
+	/** When the cache may be swept next (see {@link #forgetUnused}). */
 	private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
 
 	/** Keys whose expired value is being computed again. */
@@ -189,6 +189,11 @@ class Snapshots implements DisposableBean {
 
 	Map<Long, PersonFigures> people(Long workspaceId, Period period) {
 		return figures(workspaceId, period, this.versions.current(workspaceId)).people();
+	}
+
+	/** How many values are cached (tests check that the cache stays bounded). */
+	int size() {
+		return this.cache.size();
 	}
 
 	/** Forget everything cached (benchmarks measure cold boards with it). */
@@ -312,6 +317,9 @@ class Snapshots implements DisposableBean {
 	@SuppressWarnings("unchecked")
 	private <T> T cached(String key, Supplier<T> supplier) {
 		Entry entry = this.cache.get(key);
+		if (entry != null) {
+			entry.used();
+		}
 		if (entry != null && !entry.expired()) {
 			return (T) entry.value();
 		}
@@ -327,7 +335,7 @@ class Snapshots implements DisposableBean {
 			}
 		}
 		if (this.cache.size() > MAX_ENTRIES) {
-			forgetOldest();
+			forgetUnused();
 		}
 		return (T) entry.value();
 	}
@@ -373,24 +381,28 @@ class Snapshots implements DisposableBean {
 	}
 
 	/**
-	 * Drop expired entries, then the oldest until at most {@link #MAX_ENTRIES} are left
-	 * (the oldest are those of older versions, which are never read again): at most once
-	 * per {@link #SWEEP_NANOS}, so that a burst of changes does not make every use scan
-	 * the cache.
+	 * Drop the entries no request used for a cache TTL (those of older versions are never
+	 * used again), then the least recently used until at most {@link #MAX_ENTRIES} are
+	 * left; never one in use, even when it is expired and being computed again (usage
+	 * figures, used by every board after a change): at most once per
+	 * {@link #SWEEP_NANOS}, so that a burst of changes does not make every use scan the
+	 * cache.
 	 */
-	private void forgetOldest() {
+	private void forgetUnused() {
 		long now = System.nanoTime();
 		long due = this.nextSweep.get();
 		if (now - due < 0 || !this.nextSweep.compareAndSet(due, now + SWEEP_NANOS)) {
 			return;
 		}
+		long ttl = this.properties.cacheTtl().toNanos();
 		List<String> forgotten = new ArrayList<>();
-		this.cache.entrySet().removeIf((cached) -> cached.getValue().expired() && forgotten.add(cached.getKey()));
+		this.cache.entrySet()
+			.removeIf((cached) -> now - cached.getValue().usedAt() > ttl && forgotten.add(cached.getKey()));
 		int excess = this.cache.size() - MAX_ENTRIES;
 		if (excess > 0) {
 			this.cache.entrySet()
 				.stream()
-				.sorted(Comparator.comparingLong((Map.Entry<String, Entry> cached) -> cached.getValue().expiresAt()))
+				.sorted(Comparator.comparingLong((Map.Entry<String, Entry> cached) -> cached.getValue().usedAt()))
 				.limit(excess)
 				.map(Map.Entry::getKey)
 				.toList()
@@ -402,7 +414,31 @@ class Snapshots implements DisposableBean {
 		forgotten.forEach(this.locks::remove);
 	}
 
-	private record Entry(Object value, long expiresAt) {
+	/** A cached value, when it expires and when a request last used it. */
+	private static final class Entry {
+
+		private final Object value;
+
+		private final long expiresAt;
+
+		private volatile long usedAt = System.nanoTime();
+
+		Entry(Object value, long expiresAt) {
+			this.value = value;
+			this.expiresAt = expiresAt;
+		}
+
+		Object value() {
+			return this.value;
+		}
+
+		long usedAt() {
+			return this.usedAt;
+		}
+
+		void used() {
+			this.usedAt = System.nanoTime();
+		}
 
 		boolean expired() {
 			return System.nanoTime() - this.expiresAt > 0;

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.TimeWindow;
@@ -82,14 +83,72 @@ class SnapshotsTests {
 		}
 	}
 
+	@Test
+	void cacheWhenManyChangesFillItForgetsFiguresOfOlderVersionsNotThoseStillInUse() throws Exception {
+		AtomicInteger usageComputed = new AtomicInteger();
+		ScoringSources.UsageSource usage = new ScoringSources.UsageSource() {
+
+			@Override
+			public Map<Long, UsageFigures> byMember(Long workspaceId, TimeWindow window) {
+				usageComputed.incrementAndGet();
+				return Map.of();
+			}
+
+			@Override
+			public UsageFigures ofMember(Long memberId, TimeWindow window) {
+				return UsageFigures.NONE;
+			}
+
+		};
+		ScoringSources.CreditSource credits = new ScoringSources.CreditSource() {
+
+			@Override
+			public Map<Long, List<OutcomeCredit>> byMember(Long workspaceId, TimeWindow window) {
+				return Map.of();
+			}
+
+			@Override
+			public List<OutcomeCredit> ofMember(Long memberId, TimeWindow window) {
+				return List.of();
+			}
+
+		};
+		AtomicLong version = new AtomicLong();
+		ChangeVersions versions = mock(ChangeVersions.class);
+		given(versions.current(anyLong())).willAnswer((invocation) -> version.get());
+		Snapshots snapshots = snapshots(usage, credits, Duration.ofMinutes(1), versions);
+		try {
+			// 1,000 changes, each followed by a board's reads: usage (kept across outcome
+			// changes) and the changed version's credits
+			for (int i = 0; i < 1000; i++) {
+				version.incrementAndGet();
+				snapshots.usageByMember(7L, WEEK);
+				snapshots.creditsByMember(7L, WEEK);
+				if (i % 100 == 99) {
+					Thread.sleep(120);
+				}
+			}
+			assertThat(usageComputed).as("usage, used by every board, computed once").hasValue(1);
+			assertThat(snapshots.size()).as("figures of older versions forgotten").isLessThanOrEqualTo(356);
+		}
+		finally {
+			snapshots.destroy();
+		}
+	}
+
 	private static Snapshots snapshots(ScoringSources.UsageSource usage, Duration ttl) {
+		ChangeVersions versions = mock(ChangeVersions.class);
+		given(versions.current(anyLong())).willReturn(0L);
+		return snapshots(usage, ScoringSources.CreditSource.NONE, ttl, versions);
+	}
+
+	private static Snapshots snapshots(ScoringSources.UsageSource usage, ScoringSources.CreditSource credits,
+			Duration ttl, ChangeVersions versions) {
 		ScoringProperties defaults = ScoringProperties.defaults();
 		ScoringProperties properties = new ScoringProperties(defaults.topN(), defaults.minConfirmedOutcomes(),
 				defaults.minCostUsd(), defaults.priorWeightUsd(), defaults.minTeamSizeInChannels(), ttl,
 				defaults.coaching());
-		ChangeVersions versions = mock(ChangeVersions.class);
-		given(versions.current(anyLong())).willReturn(0L);
-		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("usage", usage));
+		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("usage", usage, "credits", credits));
 		return new Snapshots(null, properties, beans.getBeanProvider(ScoringSources.UsageSource.class),
 				beans.getBeanProvider(ScoringSources.CreditSource.class), versions);
 	}

@@ -31,20 +31,23 @@ public final class Rankings {
 	 * @return ranked rows, best first
 	 */
 	public static List<BoardRow> rank(BoardKind kind, List<PersonFigures> people, Prior prior, Board.Rules rules) {
-		List<PersonFigures> ranked = people.stream()
+		// each person's figure computed once, not on every comparison of the sort
+		List<Scored> ranked = people.stream()
 			.filter(PersonFigures::listed)
 			.filter((person) -> isRanked(kind, person, rules))
-			.sorted(Comparator.comparingDouble((PersonFigures person) -> -score(kind, person, prior))
-				.thenComparing(PersonFigures::name, String.CASE_INSENSITIVE_ORDER)
-				.thenComparingLong(PersonFigures::memberId))
+			.map((person) -> new Scored(person, score(kind, person, prior)))
+			.sorted(Comparator.comparingDouble((Scored scored) -> -scored.score())
+				.thenComparing((scored) -> scored.person().name(), String.CASE_INSENSITIVE_ORDER)
+				.thenComparingLong((scored) -> scored.person().memberId()))
 			.toList();
 		List<BoardRow> rows = new ArrayList<>(ranked.size());
 		for (int i = 0; i < ranked.size(); i++) {
-			double score = score(kind, ranked.get(i), prior);
-			int rank = (i > 0 && same(score, score(kind, ranked.get(i - 1), prior))) ? rows.get(i - 1).rank() : i + 1;
+			double score = ranked.get(i).score();
+			int rank = (i > 0 && same(score, ranked.get(i - 1).score())) ? rows.get(i - 1).rank() : i + 1;
 			boolean tied = (i > 0 && rows.get(i - 1).rank() == rank)
-					|| (i + 1 < ranked.size() && same(score, score(kind, ranked.get(i + 1), prior)));
-			rows.add(new BoardRow(rank, tied, ranked.get(i), efficiencyOf(kind, ranked.get(i), prior)));
+					|| (i + 1 < ranked.size() && same(score, ranked.get(i + 1).score()));
+			PersonFigures person = ranked.get(i).person();
+			rows.add(new BoardRow(rank, tied, person, efficiencyOf(kind, person, prior)));
 		}
 		return rows;
 	}
@@ -133,6 +136,10 @@ public final class Rankings {
 
 	private static Double efficiencyOf(BoardKind kind, PersonFigures person, Prior prior) {
 		return (prior != null) ? Efficiency.score(person.points(), person.cost(), prior) : null;
+	}
+
+	private record Scored(PersonFigures person, double score) {
+
 	}
 
 	private static boolean same(double a, double b) {
