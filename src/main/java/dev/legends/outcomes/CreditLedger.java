@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -84,6 +85,25 @@ class CreditLedger {
 	 * @return the credits, in outcome order
 	 */
 	List<OutcomeCredit> credits(Long workspaceId, TimeWindow window) {
+		return upToDate(workspaceId, window).credits();
+	}
+
+	/**
+	 * The outcomes dated in a window, as of the workspace's change version now, when this
+	 * window's credits are kept (a board or the person's week asked for them): read from
+	 * what is kept, brought up to date like the credits.
+	 * @param workspaceId the workspace
+	 * @param window the window
+	 * @return the outcomes, in order of occurrence, or empty when the window is not kept
+	 */
+	Optional<List<OutcomeDetails>> outcomesIfKept(Long workspaceId, TimeWindow window) {
+		if (this.windows.getIfPresent(new Key(workspaceId, window)) == null) {
+			return Optional.empty();
+		}
+		return Optional.of(upToDate(workspaceId, window).outcomes().values().stream().map(Dated::details).toList());
+	}
+
+	private Window upToDate(Long workspaceId, TimeWindow window) {
 		// the versions first: a change committed while the outcomes are read is read
 		// again with the next version
 		long version = this.versions.current(workspaceId);
@@ -91,7 +111,7 @@ class CreditLedger {
 		Key key = new Key(workspaceId, window);
 		Window known = this.windows.getIfPresent(key);
 		if (known != null && known.people() == people && known.version() >= version) {
-			return known.credits();
+			return known;
 		}
 		Map<String, Long> shared = this.sharedLinks.get(workspaceId,
 				() -> Collections.unmodifiableMap(this.reads.firstReportOfSharedLinks(workspaceId)));
@@ -107,7 +127,7 @@ class CreditLedger {
 				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			this.windows.asMap().merge(key, now, (a, b) -> (a.version() >= b.version()) ? a : b);
 		}
-		return now.credits();
+		return now;
 	}
 
 	/** Forget every window (benchmarks measure windows credited afresh with it). */

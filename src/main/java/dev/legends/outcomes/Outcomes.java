@@ -267,6 +267,16 @@ public class Outcomes {
 	 */
 	@Transactional(readOnly = true)
 	public List<OutcomeDetails> forMember(Long memberId, TimeWindow window) {
+		// a week whose credits are kept (the person's week: App Home, /legends me) is
+		// read from them, not from the database
+		Optional<List<OutcomeDetails>> kept = this.ledger.outcomesIfKept(member(memberId).getWorkspaceId(), window);
+		if (kept.isPresent()) {
+			return kept.get()
+				.stream()
+				.filter((outcome) -> outcome.reporterId().equals(memberId)
+						|| outcome.collaboratorIds().contains(memberId))
+				.toList();
+		}
 		Map<Long, Outcome> mine = new LinkedHashMap<>();
 		Stream
 			.concat(this.outcomes.findReportedBy(memberId, window.start(), window.end()).stream(),

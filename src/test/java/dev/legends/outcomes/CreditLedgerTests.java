@@ -66,6 +66,7 @@ class CreditLedgerTests {
 		this.outcomes.confirm(first.id(), bea.getId());
 		assertThat(reasonOf(workspace, days, second)).as("the other report of that day, no longer capped")
 			.isEqualTo(CreditReason.PENDING);
+		sameOutcomesAsInTheDatabase(ada, days);
 		sameAsAfresh(workspace, days, months);
 
 		this.outcomes.edit(second.id(), ada.getId(), draft("Invoice PDFs", today.minusDays(10), bea));
@@ -80,6 +81,8 @@ class CreditLedgerTests {
 		this.outcomes.withdraw(second.id(), ada.getId());
 		assertThat(this.outcomes.credits(workspace, months)).extracting(OutcomeCredit::reason)
 			.containsExactly(CreditReason.REJECTED, CreditReason.WITHDRAWN, CreditReason.CONFIRMED);
+		sameOutcomesAsInTheDatabase(ada, months);
+		sameOutcomesAsInTheDatabase(cid, months);
 		sameAsAfresh(workspace, days, months);
 	}
 
@@ -113,6 +116,17 @@ class CreditLedgerTests {
 		for (int i = 0; i < windows.length; i++) {
 			assertThat(kept.get(i)).as("brought up to date").isEqualTo(this.outcomes.credits(workspace, windows[i]));
 		}
+	}
+
+	/**
+	 * A person's outcomes in a window whose credits are kept (read from them) are those
+	 * read from the database.
+	 */
+	private void sameOutcomesAsInTheDatabase(Member member, TimeWindow window) {
+		this.outcomes.credits(member.getWorkspaceId(), window);
+		List<OutcomeDetails> kept = this.outcomes.forMember(member.getId(), window);
+		this.ledger.clear();
+		assertThat(kept).isNotEmpty().isEqualTo(this.outcomes.forMember(member.getId(), window));
 	}
 
 	private CreditReason reasonOf(Long workspace, TimeWindow window, OutcomeDetails outcome) {
