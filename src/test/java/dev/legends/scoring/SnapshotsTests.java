@@ -100,23 +100,10 @@ class SnapshotsTests {
 			}
 
 		};
-		ScoringSources.CreditSource credits = new ScoringSources.CreditSource() {
-
-			@Override
-			public Map<Long, List<OutcomeCredit>> byMember(Long workspaceId, TimeWindow window) {
-				return Map.of();
-			}
-
-			@Override
-			public List<OutcomeCredit> ofMember(Long memberId, TimeWindow window) {
-				return List.of();
-			}
-
-		};
 		AtomicLong version = new AtomicLong();
 		ChangeVersions versions = mock(ChangeVersions.class);
 		given(versions.current(anyLong())).willAnswer((invocation) -> version.get());
-		Snapshots snapshots = snapshots(usage, credits, Duration.ofMinutes(1), versions);
+		Snapshots snapshots = snapshots(usage, ScoringSources.CreditSource.NONE, Duration.ofMinutes(1), versions);
 		try {
 			// 1,000 changes, each followed by a board's reads: usage (kept across outcome
 			// changes) and the changed version's credits
