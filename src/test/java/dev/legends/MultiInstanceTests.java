@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -35,6 +36,7 @@ import dev.legends.testkit.SlackCall;
 import dev.legends.testkit.SlackMessages;
 import dev.legends.testkit.SlackTestClient;
 import dev.legends.testkit.SlackUser;
+import dev.legends.testkit.ViewState;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.AfterAll;
@@ -289,6 +291,46 @@ class MultiInstanceTests {
 		return alive().stream()
 			.max((a, b) -> Long.compare(claims.getOrDefault(a.pid(), 0L), claims.getOrDefault(b.pid(), 0L)))
 			.orElseThrow();
+	}
+
+	@Test
+	@Order(5)
+	void outcomeWhenReportedAndConfirmedOnOneInstanceShowsOnEveryInstancesKeptBoardAtOnce() {
+		FakeSlackApi fake = FakeSlackApi.shared();
+		List<AppProcess> alive = alive();
+		SlackTestClient first = new SlackTestClient(alive.get(0).port(), fake);
+		SlackTestClient second = first.at(alive.get(1).port());
+		fake.addUser(SlackUser.of("UMULTIREP", "Reporting Rae"));
+		fake.addUser(SlackUser.of("UMULTICONF", "Confirming Cy"));
+		// every instance keeps this week's board (and its credits) before the change
+		for (AppProcess instance : alive) {
+			assertThat(board(first.at(instance.port()))).doesNotContain("Reporting Rae");
+		}
+
+		first.viewSubmission("UMULTIREP", "outcome_report", "c=CMULTIREPORT;e=",
+				ViewState.values()
+					.select("kind", "kind_select", "PR_MERGED")
+					.text("title", "title_input", "Kept boards across instances")
+					.url("link", "link_input", null)
+					.select("size", "size_select", "L")
+					.date("date", "date_picker", LocalDate.now(ZoneOffset.UTC))
+					.users("collaborators", "collaborators_select")
+					.user("confirmer", "confirmer_select", "UMULTICONF")
+					.text("notes", "notes_input", null));
+		for (AppProcess instance : alive) {
+			assertThat(board(first.at(instance.port()))).contains("Reporting Rae* — 4 pts (0 confirmed + 4 pending)");
+		}
+
+		Long id = jdbc.queryForObject("select id from outcome where title = ?", Long.class,
+				"Kept boards across instances");
+		assertThat(second.blockAction("UMULTICONF", "outcome_confirm", String.valueOf(id)).statusCode()).isEqualTo(200);
+		for (AppProcess instance : alive) {
+			assertThat(board(first.at(instance.port()))).contains("Reporting Rae* — 8 pts · 1 outcome");
+		}
+	}
+
+	private static String board(SlackTestClient instance) {
+		return SlackMessages.visibleText(instance.command("UMULTICONF", "top").body());
 	}
 
 	private static List<AppProcess> alive() {
