@@ -24,7 +24,6 @@ import dev.legends.workspace.PerVersion;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each window's outcome credits, kept per workspace and window and brought up to date
@@ -109,22 +108,23 @@ class CreditLedger {
 		long version = this.versions.current(workspaceId);
 		long people = this.versions.people(workspaceId);
 		Key key = new Key(workspaceId, window);
-		Window known = this.windows.getIfPresent(key);
-		if (known != null && known.people() == people && known.version() >= version) {
+		Window cached = this.windows.getIfPresent(key);
+		// a change to the people (a zone, an opt-out) may change any credit of the window
+		Window known = (cached != null && cached.people() == people) ? cached : null;
+		if (known != null && known.version() >= version) {
 			return known;
 		}
 		Map<String, Long> shared = this.sharedLinks.get(workspaceId,
 				() -> Collections.unmodifiableMap(this.reads.firstReportOfSharedLinks(workspaceId)));
 		Window now = null;
-		if (known != null && known.people() == people && known.shared().equals(shared)) {
+		if (known != null && known.shared().equals(shared)) {
 			now = apply(known, workspaceId, window, version);
 		}
 		if (now == null) {
 			now = credit(workspaceId, window, version, people, shared);
 		}
 		// what a writing transaction read may be rolled back: used, not kept
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+		if (PerVersion.mayKeep()) {
 			this.windows.asMap().merge(key, now, (a, b) -> (a.version() >= b.version()) ? a : b);
 		}
 		return now;

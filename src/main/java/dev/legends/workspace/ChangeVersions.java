@@ -1,6 +1,7 @@
 package dev.legends.workspace;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -75,8 +77,7 @@ public class ChangeVersions implements DisposableBean {
 	 * @param workspaceId the workspace
 	 */
 	public void bump(Long workspaceId) {
-		this.jdbc.update("update workspace set change_version = change_version + 1 where id = ?", workspaceId);
-		forgetInRequest(workspaceId);
+		move(workspaceId, "change_version");
 	}
 
 	/**
@@ -97,9 +98,7 @@ public class ChangeVersions implements DisposableBean {
 	 * @param workspaceId the workspace
 	 */
 	public void bumpUsage(Long workspaceId) {
-		this.jdbc.update("update workspace set change_version = change_version + 1, "
-				+ "usage_version = usage_version + 1 where id = ?", workspaceId);
-		forgetInRequest(workspaceId);
+		move(workspaceId, "change_version", "usage_version");
 	}
 
 	/**
@@ -109,9 +108,7 @@ public class ChangeVersions implements DisposableBean {
 	 * @param workspaceId the workspace
 	 */
 	public void bumpPeople(Long workspaceId) {
-		this.jdbc.update("update workspace set change_version = change_version + 1, "
-				+ "people_version = people_version + 1 where id = ?", workspaceId);
-		forgetInRequest(workspaceId);
+		move(workspaceId, "change_version", "people_version");
 	}
 
 	/**
@@ -120,14 +117,18 @@ public class ChangeVersions implements DisposableBean {
 	 * @param workspaceId the workspace
 	 */
 	private void bumpPeopleAndUsage(Long workspaceId) {
-		this.jdbc.update(
-				"update workspace set change_version = change_version + 1, "
-						+ "usage_version = usage_version + 1, people_version = people_version + 1 where id = ?",
-				workspaceId);
-		forgetInRequest(workspaceId);
+		move(workspaceId, "change_version", "usage_version", "people_version");
 	}
 
-	private static void forgetInRequest(Long workspaceId) {
+	/**
+	 * Move these counters of a workspace by one, and forget the versions this request
+	 * read, so that it reads the moved ones next.
+	 */
+	private void move(Long workspaceId, String... counters) {
+		String moves = Arrays.stream(counters)
+			.map((counter) -> counter + " = " + counter + " + 1")
+			.collect(Collectors.joining(", "));
+		this.jdbc.update("update workspace set " + moves + " where id = ?", workspaceId);
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request != null) {
 			request.removeAttribute(VERSION_ATTRIBUTE + workspaceId, RequestAttributes.SCOPE_REQUEST);

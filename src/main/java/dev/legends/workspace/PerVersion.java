@@ -52,7 +52,7 @@ public final class PerVersion<T> {
 			// uncommitted change (and version), which a rollback would undo, so it is
 			// not kept
 			T value = read.get();
-			if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			if (mayKeep()) {
 				this.entries.put(workspaceId, new Entry<>(version, value));
 			}
 			return value;
@@ -68,6 +68,17 @@ public final class PerVersion<T> {
 			this.entries.put(workspaceId, new Entry<>(version, value));
 			return value;
 		}
+	}
+
+	/**
+	 * Whether what this thread reads now may be kept beyond its transaction: not when it
+	 * is inside a writing one, which may see its own uncommitted change (and version)
+	 * that a rollback would undo.
+	 * @return whether it may be kept
+	 */
+	public static boolean mayKeep() {
+		return !TransactionSynchronizationManager.isActualTransactionActive()
+				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 	}
 
 	private record Entry<T>(long version, T value) {
