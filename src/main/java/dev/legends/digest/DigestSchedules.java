@@ -182,7 +182,7 @@ public class DigestSchedules {
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayManage(Member member) {
-		return this.members.isAdmin(member) || this.teams.isManager(member.getId());
+		return this.members.isAdmin(member) || this.teams.isManager(member);
 	}
 
 	/**
@@ -214,8 +214,7 @@ public class DigestSchedules {
 	 */
 	@Transactional(readOnly = true)
 	public List<Team> teamsFor(Member member) {
-		return this.members.isAdmin(member) ? this.teams.all(member.getWorkspaceId())
-				: this.teams.managedBy(member.getId());
+		return this.members.isAdmin(member) ? this.teams.all(member.getWorkspaceId()) : this.teams.managedBy(member);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,8 @@ public class CodingActivity {
 	}
 
 	/**
-	 * A person's activity signals in a period, summed over sources and days.
+	 * A person's activity signals in a period, summed over sources and days: only their
+	 * own rows are read (a workspace's week may hold one per person, day and source).
 	 * @param workspaceId the workspace
 	 * @param identities the person's identities (email, Slack id, key names …)
 	 * @param from the first day
@@ -81,18 +83,23 @@ public class CodingActivity {
 	@Transactional(readOnly = true)
 	public ActivityTotals totals(Long workspaceId, Collection<UsageIdentity> identities, LocalDate from,
 			LocalDate until) {
-		long[] sums = new long[6];
-		for (ActivitySignal signal : signals(workspaceId, from, until)) {
-			if (identities.contains(signal.user())) {
-				sums[0] += signal.sessions();
-				sums[1] += signal.linesAdded();
-				sums[2] += signal.linesRemoved();
-				sums[3] += signal.commits();
-				sums[4] += signal.pullRequests();
-				sums[5]++;
-			}
+		if (identities.isEmpty()) {
+			return new ActivityTotals(0, 0, 0, 0, 0, 0);
 		}
-		return new ActivityTotals(sums[0], sums[1], sums[2], sums[3], sums[4], (int) sums[5]);
+		List<Object> arguments = new ArrayList<>(List.of(workspaceId, Date.valueOf(from), Date.valueOf(until)));
+		identities.forEach((identity) -> {
+			arguments.add(identity.kind().name());
+			arguments.add(identity.value());
+		});
+		String theirs = String.join(" or ",
+				Collections.nCopies(identities.size(), "(identity_kind = ? and identity_value = ?)"));
+		return this.jdbc.queryForObject("select coalesce(sum(sessions), 0), coalesce(sum(lines_added), 0), "
+				+ "coalesce(sum(lines_removed), 0), coalesce(sum(commits), 0), coalesce(sum(pull_requests), 0), "
+				+ "count(*) from coding_activity where workspace_id = ? and activity_day >= ? and activity_day < ? "
+				+ "and (" + theirs + ")",
+				(rs, row) -> new ActivityTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+						rs.getLong(5), rs.getInt(6)),
+				arguments.toArray());
 	}
 
 	/**
@@ -112,26 +119,6 @@ public class CodingActivity {
 		}
 		return totals(member.getWorkspaceId(), identities, LocalDate.ofInstant(window.start(), member.getZoneId()),
 				LocalDate.ofInstant(window.end(), member.getZoneId()));
-	}
-
-	/**
-	 * Every activity signal of a workspace in a period, one per identity, day and source.
-	 * @param workspaceId the workspace
-	 * @param from the first day
-	 * @param until the day after the last day
-	 * @return the signals, by day
-	 */
-	@Transactional(readOnly = true)
-	public List<ActivitySignal> signals(Long workspaceId, LocalDate from, LocalDate until) {
-		return new ArrayList<>(this.jdbc.query(
-				"select identity_kind, identity_value, activity_day, sessions, lines_added, lines_removed, commits, "
-						+ "pull_requests from coding_activity where workspace_id = ? and activity_day >= ? "
-						+ "and activity_day < ? order by activity_day, id",
-				(rs, row) -> new ActivitySignal(
-						new UsageIdentity(UsageIdentity.Kind.valueOf(rs.getString(1)), rs.getString(2)),
-						rs.getDate(3).toLocalDate(), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-						rs.getLong(8)),
-				workspaceId, Date.valueOf(from), Date.valueOf(until)));
 	}
 
 	/**

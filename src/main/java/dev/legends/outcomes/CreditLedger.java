@@ -68,6 +68,15 @@ class CreditLedger {
 		.expireAfterWrite(MAX_AGE)
 		.build();
 
+	/**
+	 * Each kept window's outcomes by person, computed when a person's week is first asked
+	 * for, per outcomes read (a window no change touched keeps the same).
+	 */
+	private final Cache<Map<Long, Dated>, Map<Long, List<OutcomeDetails>>> byPerson = Caffeine.newBuilder()
+		.weakKeys()
+		.maximumSize(1_000)
+		.build();
+
 	CreditLedger(OutcomeReads reads, OutcomePoints points, Members members, ChangeVersions versions) {
 		this.reads = reads;
 		this.points = points;
@@ -88,18 +97,35 @@ class CreditLedger {
 	}
 
 	/**
-	 * The outcomes dated in a window, as of the workspace's change version now, when this
-	 * window's credits are kept (a board or the person's week asked for them): read from
-	 * what is kept, brought up to date like the credits.
+	 * The outcomes a person reported or shares dated in a window, as of the workspace's
+	 * change version now, when this window's credits are kept (a board or the person's
+	 * week asked for them): read from what is kept, brought up to date like the credits.
 	 * @param workspaceId the workspace
+	 * @param memberId the person
 	 * @param window the window
 	 * @return the outcomes, in order of occurrence, or empty when the window is not kept
 	 */
-	Optional<List<OutcomeDetails>> outcomesIfKept(Long workspaceId, TimeWindow window) {
+	Optional<List<OutcomeDetails>> outcomesIfKept(Long workspaceId, Long memberId, TimeWindow window) {
 		if (this.windows.getIfPresent(new Key(workspaceId, window)) == null) {
 			return Optional.empty();
 		}
-		return Optional.of(upToDate(workspaceId, window).outcomes().values().stream().map(Dated::details).toList());
+		Map<Long, Dated> outcomes = upToDate(workspaceId, window).outcomes();
+		return Optional.of(this.byPerson.get(outcomes, CreditLedger::byPerson).getOrDefault(memberId, List.of()));
+	}
+
+	/** Each outcome under its reporter and each person it is shared with. */
+	private static Map<Long, List<OutcomeDetails>> byPerson(Map<Long, Dated> outcomes) {
+		Map<Long, List<OutcomeDetails>> byPerson = new HashMap<>();
+		outcomes.values().forEach((dated) -> {
+			OutcomeDetails details = dated.details();
+			byPerson.computeIfAbsent(details.reporterId(), (id) -> new ArrayList<>()).add(details);
+			details.collaboratorIds()
+				.stream()
+				.filter((id) -> !id.equals(details.reporterId()))
+				.distinct()
+				.forEach((id) -> byPerson.computeIfAbsent(id, (key) -> new ArrayList<>()).add(details));
+		});
+		return Collections.unmodifiableMap(byPerson);
 	}
 
 	private Window upToDate(Long workspaceId, TimeWindow window) {

@@ -261,21 +261,18 @@ public class Outcomes {
 
 	/**
 	 * The outcomes a member reported or shares, dated in a window.
-	 * @param memberId the member
+	 * @param member the member
 	 * @param window the window
 	 * @return the outcomes, oldest first
 	 */
 	@Transactional(readOnly = true)
-	public List<OutcomeDetails> forMember(Long memberId, TimeWindow window) {
+	public List<OutcomeDetails> forMember(Member member, TimeWindow window) {
 		// a week whose credits are kept (the person's week: App Home, /legends me) is
 		// read from them, not from the database
-		Optional<List<OutcomeDetails>> kept = this.ledger.outcomesIfKept(member(memberId).getWorkspaceId(), window);
+		Long memberId = member.getId();
+		Optional<List<OutcomeDetails>> kept = this.ledger.outcomesIfKept(member.getWorkspaceId(), memberId, window);
 		if (kept.isPresent()) {
-			return kept.get()
-				.stream()
-				.filter((outcome) -> outcome.reporterId().equals(memberId)
-						|| outcome.collaboratorIds().contains(memberId))
-				.toList();
+			return kept.get();
 		}
 		Map<Long, Outcome> mine = new LinkedHashMap<>();
 		Stream

@@ -189,7 +189,7 @@ public class Scoring {
 		if (viewer.getId().equals(subject.getId()) || this.members.isAdmin(viewer)) {
 			return true;
 		}
-		return this.teams.teamsOf(subject.getId()).stream().anyMatch((team) -> team.isManagedBy(viewer.getId()));
+		return this.teams.teamsOf(subject).stream().anyMatch((team) -> team.isManagedBy(viewer.getId()));
 	}
 
 	/**

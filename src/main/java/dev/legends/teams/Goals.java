@@ -1,6 +1,7 @@
 package dev.legends.teams;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
+import dev.legends.workspace.PerVersion;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,13 +42,20 @@ public class Goals {
 
 	private final Clock clock;
 
+	private final ChangeVersions versions;
+
+	/** Per workspace, each team's goals, newest first, read once per team version. */
+	private final PerVersion<Map<Long, List<TeamGoal>>> histories;
+
 	Goals(GoalRepository goals, Teams teams, Members members, ObjectProvider<TeamFigures> figures,
-			ApplicationEventPublisher events, Optional<Clock> clock) {
+			ApplicationEventPublisher events, ChangeVersions versions, Optional<Clock> clock) {
 		this.goals = goals;
 		this.teams = teams;
 		this.members = members;
 		this.figures = figures;
 		this.events = events;
+		this.versions = versions;
+		this.histories = versions.perTeamVersion(10_000, Duration.ofMinutes(10));
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -65,8 +75,11 @@ public class Goals {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<TeamGoal> current(Long teamId) {
-		LocalDate today = today();
-		return history(teamId).stream().filter((goal) -> !goal.startDate().isAfter(today)).findFirst();
+		return inEffect(history(teamId), today());
+	}
+
+	private static Optional<TeamGoal> inEffect(List<TeamGoal> history, LocalDate today) {
+		return history.stream().filter((goal) -> !goal.startDate().isAfter(today)).findFirst();
 	}
 
 	/**
@@ -121,6 +134,7 @@ public class Goals {
 			throw new IllegalArgumentException("Invalid goals: " + problems);
 		}
 		TeamGoal goal = this.goals.save(new GoalEntity(teamId, draft, actor.getId(), this.clock.instant())).toGoal();
+		this.versions.bumpTeams(team.workspaceId());
 		this.events.publishEvent(new GoalsChanged(teamId, goal));
 		return goal;
 	}
@@ -133,9 +147,14 @@ public class Goals {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public GoalProgress progress(Team team) {
-		TeamGoal goal = current(team.id()).orElse(null);
-		GoalPeriod period = (goal != null) ? goal.period() : GoalPeriod.WEEK;
+		Map<Long, List<TeamGoal>> histories = this.histories.get(team.workspaceId(),
+				() -> this.goals.findByWorkspaceId(team.workspaceId())
+					.stream()
+					.map(GoalEntity::toGoal)
+					.collect(Collectors.groupingBy(TeamGoal::teamId)));
 		LocalDate today = today();
+		TeamGoal goal = inEffect(histories.getOrDefault(team.id(), List.of()), today).orElse(null);
+		GoalPeriod period = (goal != null) ? goal.period() : GoalPeriod.WEEK;
 		TimeWindow window = period.windowOf(today, zone());
 		Set<Long> optedOut = this.members.optedOut(team.workspaceId());
 		Set<Long> counted = team.memberIds()

@@ -1,6 +1,8 @@
 package dev.legends.teams;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,19 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
+import dev.legends.workspace.PerVersion;
 import dev.legends.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The teams of each workspace: who is in which team, who manages it, and who may change
- * it. Every method returns plain {@link Team} records.
+ * it. Every method returns plain {@link Team} records. A workspace's teams are read once
+ * per team version ({@link ChangeVersions#teams}), which every change here moves in its
+ * transaction, so App Home and commands ask the database nothing else about them.
  */
 @Service
 @Transactional
@@ -44,12 +51,21 @@ public class Teams {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
+	private final ChangeVersions versions;
+
+	private final PerVersion<TeamIndex> indexes;
+
 	Teams(TeamRepository teams, Members members, UsergroupDirectory usergroups, ApplicationEventPublisher events,
-			Optional<Clock> clock) {
+			JdbcTemplate jdbc, ChangeVersions versions, Optional<Clock> clock) {
 		this.teams = teams;
 		this.members = members;
 		this.usergroups = usergroups;
 		this.events = events;
+		this.jdbc = jdbc;
+		this.versions = versions;
+		this.indexes = versions.perTeamVersion(10_000, Duration.ofMinutes(10));
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -81,27 +97,38 @@ public class Teams {
 	 */
 	@Transactional(readOnly = true)
 	public List<Team> all(Long workspaceId) {
-		return this.teams.findByWorkspaceIdOrderByNameKeyAsc(workspaceId).stream().map(TeamEntity::toTeam).toList();
+		return index(workspaceId).all();
 	}
 
 	/**
 	 * The teams a person is a member of, by name.
+	 * @param member the person
+	 * @return the teams (a person may be in several)
+	 */
+	@Transactional(readOnly = true)
+	public List<Team> teamsOf(Member member) {
+		return teamsOf(member.getWorkspaceId(), member.getId());
+	}
+
+	/**
+	 * The teams a person is a member of, by name.
+	 * @param workspaceId the person's workspace
 	 * @param memberId the member id
 	 * @return the teams (a person may be in several)
 	 */
 	@Transactional(readOnly = true)
-	public List<Team> teamsOf(Long memberId) {
-		return this.teams.findByMember(memberId).stream().map(TeamEntity::toTeam).toList();
+	public List<Team> teamsOf(Long workspaceId, Long memberId) {
+		return index(workspaceId).memberOf(memberId);
 	}
 
 	/**
 	 * The teams a person manages, by name.
-	 * @param memberId the member id
+	 * @param member the person
 	 * @return the teams
 	 */
 	@Transactional(readOnly = true)
-	public List<Team> managedBy(Long memberId) {
-		return this.teams.findByManager(memberId).stream().map(TeamEntity::toTeam).toList();
+	public List<Team> managedBy(Member member) {
+		return index(member.getWorkspaceId()).managedBy(member.getId());
 	}
 
 	/**
@@ -116,12 +143,12 @@ public class Teams {
 
 	/**
 	 * Whether a person manages at least one team.
-	 * @param memberId the member id
+	 * @param member the person
 	 * @return {@code true} for managers
 	 */
 	@Transactional(readOnly = true)
-	public boolean isManager(Long memberId) {
-		return !this.teams.findByManager(memberId).isEmpty();
+	public boolean isManager(Member member) {
+		return !managedBy(member).isEmpty();
 	}
 
 	/**
@@ -203,6 +230,7 @@ public class Teams {
 		if (change.usergroupId() != null) {
 			sync(saved);
 		}
+		this.versions.bumpTeams(saved.getWorkspaceId());
 		this.events.publishEvent(new TeamSaved(saved.getId(), actor.getId()));
 		return saved.toTeam();
 	}
@@ -250,7 +278,35 @@ public class Teams {
 		}
 		team.syncMembers(ids.get(), this.clock.instant());
 		this.teams.save(team);
+		this.versions.bumpTeams(team.getWorkspaceId());
 		return true;
+	}
+
+	private TeamIndex index(Long workspaceId) {
+		return this.indexes.get(workspaceId, () -> TeamIndex.of(read(workspaceId)));
+	}
+
+	/**
+	 * Every team of a workspace with its members and managers, by name: three queries
+	 * however many teams there are.
+	 */
+	private List<Team> read(Long workspaceId) {
+		Map<Long, Set<Long>> members = new HashMap<>();
+		Map<Long, Set<Long>> managers = new HashMap<>();
+		String people = "select p.team_id, p.member_id from %s p join team t on t.id = p.team_id "
+				+ "where t.workspace_id = ?";
+		this.jdbc.query(people.formatted("team_member"), (rs) -> {
+			members.computeIfAbsent(rs.getLong(1), (id) -> new LinkedHashSet<>()).add(rs.getLong(2));
+		}, workspaceId);
+		this.jdbc.query(people.formatted("team_manager"), (rs) -> {
+			managers.computeIfAbsent(rs.getLong(1), (id) -> new LinkedHashSet<>()).add(rs.getLong(2));
+		}, workspaceId);
+		return this.jdbc.query(
+				"select id, name, usergroup_id, digest_channel_id from team where workspace_id = ? order by name_key",
+				(rs, n) -> new Team(rs.getLong(1), workspaceId, rs.getString(2),
+						members.getOrDefault(rs.getLong(1), Set.of()), managers.getOrDefault(rs.getLong(1), Set.of()),
+						rs.getString(3), rs.getString(4)),
+				workspaceId);
 	}
 
 }

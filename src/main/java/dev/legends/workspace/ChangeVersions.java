@@ -112,6 +112,17 @@ public class ChangeVersions implements DisposableBean {
 	}
 
 	/**
+	 * Record a change to a workspace's teams (a team created or changed, its members
+	 * synced from a user group) or their goals: it moves only the team version (call it
+	 * inside the change's transaction), so that what is kept of the teams is read again,
+	 * and figures kept for outcomes, usage and people are not.
+	 * @param workspaceId the workspace
+	 */
+	public void bumpTeams(Long workspaceId) {
+		move(workspaceId, "team_version");
+	}
+
+	/**
 	 * Record a new person, or a person's new email or Slack id: it moves every version
 	 * (call it inside the change's transaction).
 	 * @param workspaceId the workspace
@@ -168,6 +179,16 @@ public class ChangeVersions implements DisposableBean {
 		return versions(workspaceId)[2];
 	}
 
+	/**
+	 * The workspace's team version now: teams and goals read at another version may miss
+	 * a change. Only a change to the teams or their goals ({@link #bumpTeams}) moves it.
+	 * @param workspaceId the workspace
+	 * @return the version
+	 */
+	public long teams(Long workspaceId) {
+		return versions(workspaceId)[3];
+	}
+
 	private long[] versions(Long workspaceId) {
 		// read once per HTTP request: a request that gathers several cached figures (a
 		// standing, its trend, the week's credits and usage) uses them as of one version,
@@ -179,9 +200,9 @@ public class ChangeVersions implements DisposableBean {
 			return read;
 		}
 		List<long[]> rows = this.jdbc.query(
-				"select change_version, usage_version, people_version from workspace where id = ?",
-				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }, workspaceId);
-		long[] versions = rows.isEmpty() ? new long[3] : rows.get(0);
+				"select change_version, usage_version, people_version, team_version from workspace where id = ?",
+				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) }, workspaceId);
+		long[] versions = rows.isEmpty() ? new long[4] : rows.get(0);
 		if (request != null) {
 			request.setAttribute(attribute, versions, RequestAttributes.SCOPE_REQUEST);
 		}
@@ -211,6 +232,18 @@ public class ChangeVersions implements DisposableBean {
 	 */
 	public <T> PerVersion<T> perPeopleVersion(int workspaces, Duration maxAge) {
 		return new PerVersion<>(this::people, workspaces, maxAge);
+	}
+
+	/**
+	 * A new per-workspace value that only depends on the workspace's teams and goals,
+	 * read once per team version, and again once it is {@code maxAge} old.
+	 * @param <T> the value
+	 * @param workspaces how many workspaces' values to keep at most
+	 * @param maxAge how long a value is used at most
+	 * @return an empty one
+	 */
+	public <T> PerVersion<T> perTeamVersion(int workspaces, Duration maxAge) {
+		return new PerVersion<>(this::teams, workspaces, maxAge);
 	}
 
 	/**

@@ -13,6 +13,10 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 
 	Optional<Member> findByWorkspaceIdAndSlackUserId(Long workspaceId, String slackUserId);
 
+	@Query("select m from Member m, Workspace w where w.id = m.workspaceId and w.slackTeamId = ?1 "
+			+ "and m.slackUserId = ?2")
+	Optional<Member> findBySlackTeamIdAndSlackUserId(String slackTeamId, String slackUserId);
+
 	List<Member> findByWorkspaceId(Long workspaceId);
 
 	@Query("select m.id from Member m where m.workspaceId = ?1 and m.optedOut = true")

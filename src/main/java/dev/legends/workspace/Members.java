@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The people of each workspace: found or created on first contact, refreshed from the
@@ -54,8 +59,11 @@ public class Members {
 	/** Who opted out, per workspace, as of its change version (an opt-out moves it). */
 	private final PerVersion<Set<Long>> optedOut;
 
-	/** Every member by id, per workspace, as of its change version. */
-	private final PerVersion<Map<Long, Member>> directories;
+	/** Every member by id and by Slack id, per workspace, as of its people version. */
+	private final PerVersion<Directory> directories;
+
+	/** The workspace id of each workspace key (a workspace's key never changes). */
+	private final Cache<String, Long> workspaceIds = Caffeine.newBuilder().maximumSize(100_000).build();
 
 	private WorkspaceKeys keys;
 
@@ -110,6 +118,9 @@ public class Members {
 	 * Return the member for a Slack user, creating or refreshing them from the directory
 	 * when unknown or stale. The directory is asked before any row is written, so that
 	 * requests meeting the same new person at once never wait on Slack for each other.
+	 * Outside a transaction a known person comes from the workspace's {@link #directory}
+	 * (shared: read it, never change it), so a name or timezone from Slack's profile
+	 * refresh shows within 30 s.
 	 * @param teamId the Slack team id
 	 * @param userId the Slack user id
 	 * @return the member
@@ -117,8 +128,18 @@ public class Members {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Member member(String teamId, String userId) {
 		String key = key(teamId);
-		Optional<Member> found = this.workspaces.findBySlackTeamId(key)
-			.flatMap((workspace) -> this.members.findByWorkspaceIdAndSlackUserId(workspace.getId(), userId));
+		Long workspaceId = this.workspaceIds.getIfPresent(key);
+		if (workspaceId != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+			// every Slack request asks: from the workspace's directory (read once per
+			// people version, which a new person moves), unless a transaction may
+			// change the member
+			Member known = directoryOf(workspaceId).bySlackUserId().get(userId);
+			if (known != null && !isStale(known)) {
+				return known;
+			}
+		}
+		Optional<Member> found = this.members.findBySlackTeamIdAndSlackUserId(key, userId);
+		found.ifPresent((member) -> this.workspaceIds.put(key, member.getWorkspaceId()));
 		if (found.isPresent() && !isStale(found.get())) {
 			return found.get();
 		}
@@ -243,10 +264,18 @@ public class Members {
 	 * @return the members by id
 	 */
 	public Map<Long, Member> directory(Long workspaceId) {
+		return directoryOf(workspaceId).byId();
+	}
+
+	private Directory directoryOf(Long workspaceId) {
 		return this.directories.get(workspaceId, () -> {
 			Map<Long, Member> byId = new LinkedHashMap<>();
-			this.members.findByWorkspaceId(workspaceId).forEach((member) -> byId.put(member.getId(), member));
-			return Collections.unmodifiableMap(byId);
+			Map<String, Member> bySlackUserId = new HashMap<>();
+			this.members.findByWorkspaceId(workspaceId).forEach((member) -> {
+				byId.put(member.getId(), member);
+				bySlackUserId.put(member.getSlackUserId(), member);
+			});
+			return new Directory(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(bySlackUserId));
 		});
 	}
 
@@ -278,9 +307,11 @@ public class Members {
 	 * @param optedOut the new setting
 	 */
 	public void setOptedOut(Member member, boolean optedOut) {
-		member.setOptedOut(optedOut);
-		this.members.save(member);
-		this.events.publishEvent(new MemberListingChanged(member.getWorkspaceId(), member.getId(), member.isListed()));
+		// the member as stored: the one given may be shared (see member)
+		Member stored = this.members.findById(member.getId()).orElseThrow();
+		stored.setOptedOut(optedOut);
+		this.members.save(stored);
+		this.events.publishEvent(new MemberListingChanged(stored.getWorkspaceId(), stored.getId(), stored.isListed()));
 	}
 
 	/**
@@ -289,9 +320,10 @@ public class Members {
 	 * @param onVacation the new setting
 	 */
 	public void setOnVacation(Member member, boolean onVacation) {
-		member.setOnVacation(onVacation);
-		this.members.save(member);
-		this.events.publishEvent(new MemberListingChanged(member.getWorkspaceId(), member.getId(), member.isListed()));
+		Member stored = this.members.findById(member.getId()).orElseThrow();
+		stored.setOnVacation(onVacation);
+		this.members.save(stored);
+		this.events.publishEvent(new MemberListingChanged(stored.getWorkspaceId(), stored.getId(), stored.isListed()));
 	}
 
 	/**
@@ -370,6 +402,11 @@ public class Members {
 
 	private boolean isStale(Member member) {
 		return member.getRefreshedAt().plus(STALE_AFTER).isBefore(this.clock.instant());
+	}
+
+	/** A workspace's members by id and by Slack id (shared: never changed). */
+	private record Directory(Map<Long, Member> byId, Map<String, Member> bySlackUserId) {
+
 	}
 
 }

@@ -81,8 +81,12 @@ class CreditLedgerTests {
 		this.outcomes.withdraw(second.id(), ada.getId());
 		assertThat(this.outcomes.credits(workspace, months)).extracting(OutcomeCredit::reason)
 			.containsExactly(CreditReason.REJECTED, CreditReason.WITHDRAWN, CreditReason.CONFIRMED);
+		// shared with Cid: one of Cid's outcomes too
+		this.outcomes.report(bea.getId(), new OutcomeDraft(OutcomeKind.BUG_FIXED, "Shared fix", null, OutcomeSize.M,
+				today.minusDays(5), List.of(cid.getId()), ada.getId(), null));
 		sameOutcomesAsInTheDatabase(ada, months);
 		sameOutcomesAsInTheDatabase(cid, months);
+		sameOutcomesAsInTheDatabase(bea, months);
 		sameAsAfresh(workspace, days, months);
 	}
 
@@ -124,9 +128,9 @@ class CreditLedgerTests {
 	 */
 	private void sameOutcomesAsInTheDatabase(Member member, TimeWindow window) {
 		this.outcomes.credits(member.getWorkspaceId(), window);
-		List<OutcomeDetails> kept = this.outcomes.forMember(member.getId(), window);
+		List<OutcomeDetails> kept = this.outcomes.forMember(member, window);
 		this.ledger.clear();
-		assertThat(kept).isNotEmpty().isEqualTo(this.outcomes.forMember(member.getId(), window));
+		assertThat(kept).isNotEmpty().isEqualTo(this.outcomes.forMember(member, window));
 	}
 
 	private CreditReason reasonOf(Long workspace, TimeWindow window, OutcomeDetails outcome) {

@@ -84,7 +84,7 @@ class OutcomesTests {
 				assertThat(problem.field()).isEqualTo(OutcomeField.LINK);
 				assertThat(problem.message()).contains("already reported by Ada");
 			}));
-		assertThat(this.outcomes.forMember(bea.getId(), week())).isEmpty();
+		assertThat(this.outcomes.forMember(bea, week())).isEmpty();
 	}
 
 	@Test
@@ -201,11 +201,10 @@ class OutcomesTests {
 		OutcomeDetails beasOwn = this.outcomes.report(bea.getId(), small(cid.getId()));
 		// the reporter, who also listed herself, sees it once; a collaborator sees it
 		// beside what she reported herself, oldest first; the confirmer does not
-		assertThat(this.outcomes.forMember(ada.getId(), week())).extracting(OutcomeDetails::id)
-			.containsExactly(outcome.id());
-		assertThat(this.outcomes.forMember(bea.getId(), week())).extracting(OutcomeDetails::id)
+		assertThat(this.outcomes.forMember(ada, week())).extracting(OutcomeDetails::id).containsExactly(outcome.id());
+		assertThat(this.outcomes.forMember(bea, week())).extracting(OutcomeDetails::id)
 			.containsExactly(outcome.id(), beasOwn.id());
-		assertThat(this.outcomes.forMember(cid.getId(), week())).isEmpty();
+		assertThat(this.outcomes.forMember(cid, week())).isEmpty();
 		assertThatExceptionOfType(OutcomeRefusedException.class).isThrownBy(
 				() -> this.outcomes.confirm(this.outcomes.report(ada.getId(), small(bea.getId())).id(), cid.getId()))
 			.withMessageContaining("Only the person asked");

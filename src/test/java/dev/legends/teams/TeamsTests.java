@@ -7,11 +7,13 @@ import java.util.Set;
 import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackTestClient;
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,6 +33,12 @@ class TeamsTests {
 	@Autowired
 	Members members;
 
+	@Autowired
+	ChangeVersions versions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void saveWhenAdminCreatesTeamFindsItByNameAndMember(SlackTestClient slack) {
 		String workspace = slack.inNewTeam().teamId();
@@ -40,10 +48,10 @@ class TeamsTests {
 		Team team = this.teams
 			.save(change(null, admin, "Platform", Set.of(ada.getId(), bob.getId()), Set.of(bob.getId())), admin);
 		assertThat(this.teams.findByName(admin.getWorkspaceId(), "  platform ")).contains(team);
-		assertThat(this.teams.teamsOf(ada.getId())).containsExactly(team);
-		assertThat(this.teams.managedBy(bob.getId())).containsExactly(team);
-		assertThat(this.teams.isManager(bob.getId())).isTrue();
-		assertThat(this.teams.isManager(ada.getId())).isFalse();
+		assertThat(this.teams.teamsOf(ada)).containsExactly(team);
+		assertThat(this.teams.managedBy(bob)).containsExactly(team);
+		assertThat(this.teams.isManager(bob)).isTrue();
+		assertThat(this.teams.isManager(ada)).isFalse();
 		assertThat(this.teams.membersOf(team.id())).containsExactlyInAnyOrder(ada.getId(), bob.getId());
 	}
 
@@ -102,6 +110,39 @@ class TeamsTests {
 		assertThatExceptionOfType(NotPermittedException.class)
 			.isThrownBy(() -> this.goals.set(team.id(), first, admin));
 		assertThat(this.goals.history(team.id())).hasSize(2);
+	}
+
+	/**
+	 * A workspace's teams and goals are read once per team version: every change moves it
+	 * in its transaction and shows at once; a change made on another instance shows as
+	 * soon as the version it moved is read.
+	 */
+	@Test
+	void teamsAndGoalsAreKeptPerTeamVersionAndShowEveryChangeAtOnce(SlackTestClient slack) {
+		String workspace = slack.inNewTeam().teamId();
+		Member admin = this.members.member(workspace, SlackTestClient.ADMIN_USER);
+		Member ada = this.members.member(workspace, "UTKEPT1");
+		Member bob = this.members.member(workspace, "UTKEPT2");
+		Team team = this.teams.save(change(null, admin, "Kept", Set.of(ada.getId()), Set.of(bob.getId())), admin);
+		assertThat(this.teams.teamsOf(ada)).containsExactly(team);
+		assertThat(this.teams.teamsOf(bob)).isEmpty();
+		assertThat(this.goals.progress(team).goal()).isNull();
+
+		Team changed = this.teams
+			.save(change(team.id(), admin, "Kept", Set.of(ada.getId(), bob.getId()), Set.of(bob.getId())), admin);
+		assertThat(this.teams.teamsOf(bob)).as("a new member").containsExactly(changed);
+		assertThat(this.teams.all(admin.getWorkspaceId())).containsExactly(changed);
+		this.goals.set(team.id(), new GoalDraft(GoalPeriod.WEEK, 8, 3, null, null, this.goals.today()), bob);
+		assertThat(this.goals.progress(changed).goal().targetPoints()).as("a new goal").isEqualTo(8);
+
+		// another instance's change: its rows, then the version its transaction moved
+		this.jdbc.update("delete from team_member where team_id = ? and member_id = ?", team.id(), ada.getId());
+		this.jdbc.update("delete from team_goal where team_id = ?", team.id());
+		assertThat(this.teams.teamsOf(ada)).as("kept until the version moves").containsExactly(changed);
+		this.versions.bumpTeams(admin.getWorkspaceId());
+		assertThat(this.teams.teamsOf(ada)).isEmpty();
+		assertThat(this.teams.managedBy(bob)).extracting(Team::memberIds).containsExactly(Set.of(bob.getId()));
+		assertThat(this.goals.progress(changed).goal()).isNull();
 	}
 
 	private static TeamChange change(Long teamId, Member actor, String name, Set<Long> memberIds,

@@ -77,6 +77,7 @@ class ChangeVersionsTests {
 		Long workspace = this.members.workspace(team.teamId()).getId();
 		long usage = this.versions.usage(workspace);
 		long people = this.versions.people(workspace);
+		long teams = this.versions.teams(workspace);
 		long change = this.versions.current(workspace);
 
 		this.versions.bump(workspace);
@@ -104,6 +105,12 @@ class ChangeVersionsTests {
 		assertThat(this.versions.usage(workspace)).as("usage after an opt-out").isEqualTo(usageWithAda);
 		assertThat(this.members.directory(workspace).get(ada.getId()).isListed()).as("the directory at once").isFalse();
 		assertThat(this.members.optedOut(workspace)).containsExactly(ada.getId());
+		assertThat(this.members.member(team.teamId(), "UVERSIONS1").isOptedOut()).as("the person at once").isTrue();
+		assertThat(this.versions.teams(workspace)).as("teams after all of these").isEqualTo(teams);
+
+		this.versions.bumpTeams(workspace);
+		assertThat(this.versions.teams(workspace)).isEqualTo(teams + 1);
+		assertThat(this.versions.people(workspace)).as("people after a team change").isEqualTo(peopleWithAda + 1);
 	}
 
 	@Test

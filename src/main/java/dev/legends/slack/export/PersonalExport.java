@@ -145,10 +145,7 @@ class PersonalExport {
 	}
 
 	private List<Map<String, Object>> outcomes(Member member, TimeWindow window) {
-		return this.outcomes.forMember(member.getId(), window)
-			.stream()
-			.map((outcome) -> outcome(outcome, member))
-			.toList();
+		return this.outcomes.forMember(member, window).stream().map((outcome) -> outcome(outcome, member)).toList();
 	}
 
 	private static Map<String, Object> outcome(OutcomeDetails outcome, Member member) {

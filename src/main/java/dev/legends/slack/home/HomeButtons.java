@@ -51,7 +51,7 @@ class HomeButtons implements SlackFeature {
 	private List<OutcomeDetails> recentOutcomes(Member member) {
 		TimeWindow recent = new TimeWindow(this.clock.instant().minus(MY_OUTCOMES_SPAN),
 				this.clock.instant().plus(Duration.ofDays(1)));
-		return this.outcomes.forMember(member.getId(), recent);
+		return this.outcomes.forMember(member, recent);
 	}
 
 }

@@ -72,8 +72,8 @@ public class HomePublisher implements DisposableBean {
 	 */
 	public View viewFor(Member member) {
 		TimeWindow week = TimeWindow.isoWeekOf(this.clock.instant(), member.getZoneId());
-		HomeContext context = new HomeContext(member, this.members.isAdmin(member),
-				this.teams.isManager(member.getId()), week, this.clock.instant());
+		HomeContext context = new HomeContext(member, this.members.isAdmin(member), this.teams.isManager(member), week,
+				this.clock.instant());
 		return HomeView.build(this.sections.stream().map((section) -> section.render(context)).toList());
 	}
 

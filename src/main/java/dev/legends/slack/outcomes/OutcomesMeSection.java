@@ -53,7 +53,7 @@ class OutcomesMeSection implements MeSection {
 
 	@Override
 	public List<LayoutBlock> render(Member member, TimeWindow week) {
-		List<OutcomeDetails> mine = this.outcomes.forMember(member.getId(), week)
+		List<OutcomeDetails> mine = this.outcomes.forMember(member, week)
 			.stream()
 			.sorted(Comparator.comparing(OutcomeDetails::reportedAt).reversed())
 			.toList();

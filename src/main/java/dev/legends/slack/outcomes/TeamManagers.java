@@ -23,9 +23,8 @@ class TeamManagers implements ManagerDirectory {
 
 	@Override
 	public List<Long> managersOf(Long workspaceId, Long memberId) {
-		return this.teams.teamsOf(memberId)
+		return this.teams.teamsOf(workspaceId, memberId)
 			.stream()
-			.filter((team) -> team.workspaceId().equals(workspaceId))
 			.map(Team::managerIds)
 			.flatMap(java.util.Set::stream)
 			.filter((managerId) -> !managerId.equals(memberId))

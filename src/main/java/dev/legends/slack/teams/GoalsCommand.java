@@ -41,7 +41,7 @@ class GoalsCommand implements Subcommand {
 
 	@Override
 	public Response handle(CommandRequest command, SlashCommandContext ctx) throws IOException, SlackApiException {
-		List<Team> managed = this.teams.managedBy(command.member().getId());
+		List<Team> managed = this.teams.managedBy(command.member());
 		if (managed.isEmpty()) {
 			return Replies.ephemeral(ctx, "Only team managers can set goals, and you don't manage a team. "
 					+ "A Legends admin can make you a manager with `/legends team setup`.");

@@ -29,21 +29,21 @@ class OutcomeHomeRefresher {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(OutcomeConfirmed event) {
-		refresh(event.reporterId(), event.confirmerId());
+		refresh(event.workspaceId(), event.reporterId(), event.confirmerId());
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(OutcomeRejected event) {
-		refresh(event.reporterId(), null);
+		refresh(event.workspaceId(), event.reporterId(), null);
 	}
 
-	private void refresh(Long reporterId, Long deciderId) {
+	private void refresh(Long workspaceId, Long reporterId, Long deciderId) {
 		Set<Long> people = new HashSet<>();
 		people.add(reporterId);
 		if (deciderId != null) {
 			people.add(deciderId);
 		}
-		this.teams.teamsOf(reporterId).forEach((team) -> people.addAll(team.managerIds()));
+		this.teams.teamsOf(workspaceId, reporterId).forEach((team) -> people.addAll(team.managerIds()));
 		this.publisher.publishLater(people);
 	}
 

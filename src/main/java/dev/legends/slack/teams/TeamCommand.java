@@ -81,7 +81,7 @@ class TeamCommand implements Subcommand {
 		Optional<Team> target = name.isBlank() ? Optional.empty()
 				: this.teams.findByName(member.getWorkspaceId(), name);
 		if (target.isEmpty() && name.isBlank() && !admin) {
-			List<Team> managed = this.teams.managedBy(member.getId());
+			List<Team> managed = this.teams.managedBy(member);
 			if (managed.size() > 1) {
 				return Replies.ephemeral(ctx, "You manage several teams: " + names(managed)
 						+ ". Type `/legends team setup NAME` to edit one.");
@@ -166,8 +166,8 @@ class TeamCommand implements Subcommand {
 
 	private List<Team> yourTeams(Member member) {
 		Map<Long, Team> teams = new LinkedHashMap<>();
-		this.teams.teamsOf(member.getId()).forEach((team) -> teams.put(team.id(), team));
-		this.teams.managedBy(member.getId()).forEach((team) -> teams.putIfAbsent(team.id(), team));
+		this.teams.teamsOf(member).forEach((team) -> teams.put(team.id(), team));
+		this.teams.managedBy(member).forEach((team) -> teams.putIfAbsent(team.id(), team));
 		return List.copyOf(teams.values());
 	}
 

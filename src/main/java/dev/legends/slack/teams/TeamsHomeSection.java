@@ -49,8 +49,8 @@ public class TeamsHomeSection implements HomeSection {
 	@Override
 	public List<LayoutBlock> render(HomeContext context) {
 		Long memberId = context.member().getId();
-		List<Team> managed = this.teams.managedBy(memberId);
-		List<String> memberOf = this.teams.teamsOf(memberId)
+		List<Team> managed = this.teams.managedBy(context.member());
+		List<String> memberOf = this.teams.teamsOf(context.member())
 			.stream()
 			.filter((team) -> !team.isManagedBy(memberId))
 			.map(Team::name)
