@@ -63,7 +63,7 @@ public class Goals {
 	 * Today in the workspace's timezone ({@code LEGENDS_TIMEZONE}).
 	 * @return the date
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public LocalDate today() {
 		return LocalDate.now(this.clock.withZone(zone()));
 	}

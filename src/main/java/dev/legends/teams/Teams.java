@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -95,7 +96,7 @@ public class Teams {
 	 * @param workspaceId the workspace id
 	 * @return the teams
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<Team> all(Long workspaceId) {
 		return index(workspaceId).all();
 	}
@@ -105,7 +106,7 @@ public class Teams {
 	 * @param member the person
 	 * @return the teams (a person may be in several)
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<Team> teamsOf(Member member) {
 		return teamsOf(member.getWorkspaceId(), member.getId());
 	}
@@ -116,7 +117,7 @@ public class Teams {
 	 * @param memberId the member id
 	 * @return the teams (a person may be in several)
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<Team> teamsOf(Long workspaceId, Long memberId) {
 		return index(workspaceId).memberOf(memberId);
 	}
@@ -126,7 +127,7 @@ public class Teams {
 	 * @param member the person
 	 * @return the teams
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<Team> managedBy(Member member) {
 		return index(member.getWorkspaceId()).managedBy(member.getId());
 	}
@@ -146,7 +147,7 @@ public class Teams {
 	 * @param member the person
 	 * @return {@code true} for managers
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isManager(Member member) {
 		return !managedBy(member).isEmpty();
 	}

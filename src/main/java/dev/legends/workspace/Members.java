@@ -263,6 +263,7 @@ public class Members {
 	 * @param workspaceId the workspace
 	 * @return the members by id
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<Long, Member> directory(Long workspaceId) {
 		return directoryOf(workspaceId).byId();
 	}
@@ -286,6 +287,7 @@ public class Members {
 	 * @param workspaceId the workspace
 	 * @return their ids
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Set<Long> optedOut(Long workspaceId) {
 		return this.optedOut.get(workspaceId, () -> Set.copyOf(this.members.findOptedOutIds(workspaceId)));
 	}
@@ -296,7 +298,7 @@ public class Members {
 	 * @param member the member
 	 * @return {@code true} for admins
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isAdmin(Member member) {
 		return member.isSlackAdmin() || this.properties.adminUsers().contains(member.getSlackUserId());
 	}
@@ -364,7 +366,7 @@ public class Members {
 	 * The workspace-wide default timezone.
 	 * @return the timezone
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public ZoneId defaultZone() {
 		return this.properties.timezone();
 	}

@@ -134,11 +134,13 @@ class TeamsTests {
 		assertThat(this.teams.all(admin.getWorkspaceId())).containsExactly(changed);
 		this.goals.set(team.id(), new GoalDraft(GoalPeriod.WEEK, 8, 3, null, null, this.goals.today()), bob);
 		assertThat(this.goals.progress(changed).goal().targetPoints()).as("a new goal").isEqualTo(8);
+		assertThat(this.teams.teamsOf(ada)).containsExactly(changed);
 
 		// another instance's change: its rows, then the version its transaction moved
 		this.jdbc.update("delete from team_member where team_id = ? and member_id = ?", team.id(), ada.getId());
 		this.jdbc.update("delete from team_goal where team_id = ?", team.id());
 		assertThat(this.teams.teamsOf(ada)).as("kept until the version moves").containsExactly(changed);
+		assertThat(this.goals.progress(changed).goal()).as("kept until the version moves").isNotNull();
 		this.versions.bumpTeams(admin.getWorkspaceId());
 		assertThat(this.teams.teamsOf(ada)).isEmpty();
 		assertThat(this.teams.managedBy(bob)).extracting(Team::memberIds).containsExactly(Set.of(bob.getId()));

@@ -99,6 +99,10 @@ class ChangeVersionsTests {
 		Member ada = this.members.findBySlackUserId(workspace, "UVERSIONS1").orElseThrow();
 		assertThat(this.members.directory(workspace).get(ada.getId()).isListed()).isTrue();
 		assertThat(this.members.optedOut(workspace)).isEmpty();
+		assertThat(this.members.directory(workspace)).as("read once per people version")
+			.isSameAs(this.members.directory(workspace));
+		assertThat(this.members.optedOut(workspace)).as("read once per people version")
+			.isSameAs(this.members.optedOut(workspace));
 		this.members.setOptedOut(ada, true);
 		assertThat(this.versions.current(workspace)).isGreaterThan(change + 2);
 		assertThat(this.versions.people(workspace)).as("after an opt-out").isEqualTo(peopleWithAda + 1);

@@ -74,8 +74,8 @@ class GoalsFeature implements SlackFeature {
 	 */
 	View goalsView(Team team) {
 		TeamGoal latest = this.goals.latest(team.id()).orElse(null);
-		return GoalsModal.build(team, latest, (latest != null) ? this.people.name(latest.setBy()) : null,
-				this.goals.today());
+		return GoalsModal.build(team, latest,
+				(latest != null) ? this.people.name(team.workspaceId(), latest.setBy()) : null, this.goals.today());
 	}
 
 	private Response pick(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {

@@ -38,9 +38,15 @@ class SlackPeople {
 		return this.members.findAllById(memberIds).stream().map(Member::getSlackUserId).sorted().toList();
 	}
 
-	String name(Long memberId) {
-		return (memberId != null) ? this.members.findById(memberId).map(Member::getDisplayName).orElse(SOMEONE)
-				: SOMEONE;
+	/**
+	 * A person's name, from the workspace's member directory (no read per name).
+	 */
+	String name(Long workspaceId, Long memberId) {
+		if (memberId == null) {
+			return SOMEONE;
+		}
+		Member member = this.members.directory(workspaceId).get(memberId);
+		return (member != null) ? member.getDisplayName() : SOMEONE;
 	}
 
 	List<String> names(Collection<Long> memberIds) {

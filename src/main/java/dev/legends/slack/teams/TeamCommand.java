@@ -159,7 +159,7 @@ class TeamCommand implements Subcommand {
 			}
 			GoalProgress progress = this.goals.progress(team);
 			blocks.addAll(TeamProgressBlocks.render(progress,
-					progress.hasGoal() ? this.people.name(progress.goal().setBy()) : null));
+					progress.hasGoal() ? this.people.name(team.workspaceId(), progress.goal().setBy()) : null));
 		}
 		return blocks;
 	}
