@@ -126,7 +126,9 @@ class Outcome {
 
 	void decide(OutcomeStatus status, Long deciderId, String reason, Instant now) {
 		this.status = status;
-		this.activeLink = status.isActive() ? this.link : null;
+		// a confirmation keeps the link's slot as it is: a report stored twice before the
+		// slot existed (V22) has none, and taking the first report's slot would fail
+		this.activeLink = status.isActive() ? this.activeLink : null;
 		this.decidedBy = deciderId;
 		this.decisionReason = reason;
 		this.decidedAt = now;

@@ -98,8 +98,9 @@ class OutcomesTests {
 		OutcomeDetails other = this.outcomes.report(cid.getId(), draft("https://example.com/pr/other", null));
 		OutcomeDetails later = this.outcomes.report(bea.getId(), draft("https://example.com/pr/later", null));
 		// as V22 left a report stored twice before it: active, without the link's slot
-		this.jdbc.update("update outcome set link = ?, active_link = null, reported_at = ? where id = ?", first.link(),
-				java.sql.Timestamp.from(first.reportedAt().plusSeconds(60)), later.id());
+		this.jdbc.update(
+				"update outcome set link = ?, active_link = null, reported_at = ?, confirmer_id = ? where id = ?",
+				first.link(), java.sql.Timestamp.from(first.reportedAt().plusSeconds(60)), ada.getId(), later.id());
 		assertThat(this.outcomes.creditsOf(bea.getId(), week())).extracting(OutcomeCredit::reason)
 			.containsExactly(CreditReason.DUPLICATE_LINK);
 		assertThat(this.outcomes.creditsOf(ada.getId(), week())).extracting(OutcomeCredit::reason)
@@ -107,10 +108,14 @@ class OutcomesTests {
 		assertThat(this.outcomes.creditsOf(cid.getId(), week())).extracting(OutcomeCredit::outcomeId)
 			.containsExactly(other.id());
 		assertThat(points(cid)).isEqualTo(4.0);
+		// confirming it leaves the link with the first report
+		assertThat(this.outcomes.confirm(later.id(), ada.getId()).status()).isEqualTo(OutcomeStatus.CONFIRMED);
+		assertThat(this.outcomes.creditsOf(bea.getId(), week())).extracting(OutcomeCredit::reason)
+			.containsExactly(CreditReason.DUPLICATE_LINK);
 		// once the first is withdrawn, the later report is the link's first active one
 		this.outcomes.withdraw(first.id(), ada.getId());
 		assertThat(this.outcomes.creditsOf(bea.getId(), week())).extracting(OutcomeCredit::reason)
-			.containsExactly(CreditReason.PENDING);
+			.containsExactly(CreditReason.CONFIRMED);
 	}
 
 	@Test
