@@ -13,14 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageLedger;
+import dev.legends.workspace.CacheEpochs;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.TimeWindow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Daily Claude Code activity signals per person identity (sessions, lines added and
@@ -36,10 +41,21 @@ public class CodingActivity {
 
 	private final UsageLedger ledger;
 
-	CodingActivity(JdbcTemplate jdbc, UsageLedger ledger) {
+	private final CacheEpochs epochs;
+
+	/**
+	 * Whether each workspace has any coding activity: most never import any, and then a
+	 * person's activity needs no query. Forgotten when activity is imported (on another
+	 * instance: within about a second, see {@link CacheEpochs}).
+	 */
+	private final Cache<Long, Boolean> hasActivity = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	CodingActivity(JdbcTemplate jdbc, UsageLedger ledger, CacheEpochs epochs) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
+		this.epochs = epochs;
 		this.clock = Clock.systemUTC();
+		epochs.onBump(CacheEpochs.CODING_ACTIVITY, this.hasActivity::invalidateAll);
 	}
 
 	/**
@@ -68,6 +84,10 @@ public class CodingActivity {
 						+ "pull_requests, imported_at, workspace_id, identity_kind, identity_value, activity_day, "
 						+ "source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
 			}
+		}
+		if (!days.isEmpty()) {
+			this.epochs.bump(CacheEpochs.CODING_ACTIVITY);
+			forgetAfterCommit(workspaceId);
 		}
 	}
 
@@ -112,6 +132,9 @@ public class CodingActivity {
 	 */
 	@Transactional(readOnly = true)
 	public ActivityTotals totalsFor(Member member, TimeWindow window) {
+		if (!hasActivity(member.getWorkspaceId())) {
+			return new ActivityTotals(0, 0, 0, 0, 0, 0);
+		}
 		Set<UsageIdentity> identities = new HashSet<>(this.ledger.identitiesOf(member.getId()));
 		identities.add(UsageIdentity.slackId(member.getSlackUserId()));
 		if (member.getEmail() != null && !member.getEmail().isBlank()) {
@@ -119,6 +142,37 @@ public class CodingActivity {
 		}
 		return totals(member.getWorkspaceId(), identities, LocalDate.ofInstant(window.start(), member.getZoneId()),
 				LocalDate.ofInstant(window.end(), member.getZoneId()));
+	}
+
+	private boolean hasActivity(Long workspaceId) {
+		Boolean known = this.hasActivity.getIfPresent(workspaceId);
+		if (known != null) {
+			return known;
+		}
+		boolean any = !this.jdbc
+			.queryForList("select 1 from coding_activity where workspace_id = ? fetch first 1 rows only", Integer.class,
+					workspaceId)
+			.isEmpty();
+		this.hasActivity.put(workspaceId, any);
+		return any;
+	}
+
+	/**
+	 * This instance forgets at once, once the import is committed (others within a
+	 * second).
+	 */
+	private void forgetAfterCommit(Long workspaceId) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					CodingActivity.this.hasActivity.invalidate(workspaceId);
+				}
+			});
+		}
+		else {
+			this.hasActivity.invalidate(workspaceId);
+		}
 	}
 
 	/**

@@ -40,6 +40,9 @@ public class CacheEpochs implements SmartLifecycle {
 	 */
 	public static final String ORG_TEAMS = "org_teams";
 
+	/** Which workspaces have any coding activity: bumped when activity is imported. */
+	public static final String CODING_ACTIVITY = "coding_activity";
+
 	/** How often each instance reads the epochs. */
 	static final Duration POLL = Duration.ofSeconds(1);
 
@@ -60,7 +63,8 @@ public class CacheEpochs implements SmartLifecycle {
 	/**
 	 * Record a change that makes the named cache wrong on every instance (call it in the
 	 * change's transaction, or after it committed).
-	 * @param cache {@link #INGEST_KEYS}, {@link #IDENTITIES} or {@link #ORG_TEAMS}
+	 * @param cache {@link #INGEST_KEYS}, {@link #IDENTITIES}, {@link #ORG_TEAMS} or
+	 * {@link #CODING_ACTIVITY}
 	 */
 	public void bump(String cache) {
 		this.jdbc.update("update cache_epoch set version = version + 1 where name = ?", cache);

@@ -80,6 +80,12 @@ class ActivitySectionTests {
 		fake.addUser(new SlackUser("UQUIET2", "Quiet Quentin", "quiet.quentin@example.com", "UTC", false));
 		assertThat(SlackMessages.visibleText(team.command("UQUIET2", "me").body()))
 			.doesNotContain("Claude Code activity");
+		// the workspace's first import shows at once (a workspace without any is not
+		// asked about each person's activity)
+		Member quentin = this.members.member(team.teamId(), "UQUIET2");
+		this.activity.record(quentin.getWorkspaceId(), "claude-code-analytics", List
+			.of(new ActivitySignal(UsageIdentity.slackId("UQUIET2"), LocalDate.now(ZoneOffset.UTC), 2, 10, 1, 0, 0)));
+		assertThat(SlackMessages.visibleText(team.command("UQUIET2", "me").body())).contains("2 sessions");
 	}
 
 }
