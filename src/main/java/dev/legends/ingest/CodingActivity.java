@@ -104,7 +104,7 @@ public class CodingActivity {
 	public ActivityTotals totals(Long workspaceId, Collection<UsageIdentity> identities, LocalDate from,
 			LocalDate until) {
 		if (identities.isEmpty()) {
-			return new ActivityTotals(0, 0, 0, 0, 0, 0);
+			return ActivityTotals.NONE;
 		}
 		List<Object> arguments = new ArrayList<>(List.of(workspaceId, Date.valueOf(from), Date.valueOf(until)));
 		identities.forEach((identity) -> {
@@ -133,7 +133,7 @@ public class CodingActivity {
 	@Transactional(readOnly = true)
 	public ActivityTotals totalsFor(Member member, TimeWindow window) {
 		if (!hasActivity(member.getWorkspaceId())) {
-			return new ActivityTotals(0, 0, 0, 0, 0, 0);
+			return ActivityTotals.NONE;
 		}
 		Set<UsageIdentity> identities = new HashSet<>(this.ledger.identitiesOf(member.getId()));
 		identities.add(UsageIdentity.slackId(member.getSlackUserId()));
@@ -187,6 +187,9 @@ public class CodingActivity {
 	 */
 	public record ActivityTotals(long sessions, long linesAdded, long linesRemoved, long commits, long pullRequests,
 			int days) {
+
+		/** No activity. */
+		public static final ActivityTotals NONE = new ActivityTotals(0, 0, 0, 0, 0, 0);
 
 	}
 

@@ -167,7 +167,7 @@ class CreditLedger {
 		this.reads.datedBetween(workspaceId, window.start(), window.end())
 			.forEach((dated) -> outcomes.put(dated.details().id(), dated));
 		Map<Long, List<OutcomeCredit>> byOutcome = creditAll(workspaceId, shared,
-				outcomes.values().stream().map(Dated::details).toList(), null);
+				outcomes.values().stream().map(Dated::details).toList(), null, new HashMap<>());
 		return Window.of(version, people, shared, outcomes, byOutcome);
 	}
 
@@ -229,7 +229,7 @@ class CreditLedger {
 		}
 		byOutcome.putAll(creditAll(workspaceId, known.shared(),
 				outcomes.values().stream().map(Dated::details).filter((o) -> again.contains(o.id())).toList(),
-				reporters));
+				reporters, zones));
 		if (reorder) {
 			List<Dated> ordered = new ArrayList<>(outcomes.values());
 			ordered.sort(Comparator.comparing(Dated::occurredAt).thenComparing((dated) -> dated.details().id()));
@@ -241,12 +241,13 @@ class CreditLedger {
 
 	/**
 	 * Each outcome's credits, one per participant; {@code reporters}, when not
-	 * {@code null}, are all the outcomes' reporters.
+	 * {@code null}, are all the outcomes' reporters; {@code zones} are the reporters'
+	 * timezones resolved so far in this update (filled as needed).
 	 */
 	private Map<Long, List<OutcomeCredit>> creditAll(Long workspaceId, Map<String, Long> shared,
-			List<OutcomeDetails> outcomes, Set<Long> reporters) {
+			List<OutcomeDetails> outcomes, Set<Long> reporters, Map<Long, ZoneId> zones) {
 		Set<Long> duplicates = duplicates(shared, outcomes);
-		Map<Long, Double> allowed = pendingAllowed(workspaceId, outcomes, duplicates, reporters);
+		Map<Long, Double> allowed = pendingAllowed(workspaceId, outcomes, duplicates, reporters, zones);
 		Map<Long, List<OutcomeCredit>> byOutcome = new HashMap<>();
 		for (OutcomeCredit credit : this.points.credit(outcomes, duplicates, allowed)) {
 			byOutcome.computeIfAbsent(credit.outcomeId(), (id) -> new ArrayList<>(1)).add(credit);
@@ -273,14 +274,13 @@ class CreditLedger {
 	 * zones from the member directory, however many reporters and days there are.
 	 */
 	private Map<Long, Double> pendingAllowed(Long workspaceId, List<OutcomeDetails> outcomes, Set<Long> duplicates,
-			Set<Long> reporters) {
+			Set<Long> reporters, Map<Long, ZoneId> zones) {
 		List<OutcomeDetails> pending = outcomes.stream()
 			.filter((outcome) -> outcome.status() == OutcomeStatus.REPORTED && !duplicates.contains(outcome.id()))
 			.toList();
 		if (pending.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, ZoneId> zones = new HashMap<>();
 		Instant first = pending.stream().map(OutcomeDetails::reportedAt).min(Comparator.naturalOrder()).orElseThrow();
 		Instant last = pending.stream().map(OutcomeDetails::reportedAt).max(Comparator.naturalOrder()).orElseThrow();
 		// a day in any zone starts at most 14 hours before or after it does in UTC

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -309,11 +310,7 @@ public class Members {
 	 * @param optedOut the new setting
 	 */
 	public void setOptedOut(Member member, boolean optedOut) {
-		// the member as stored: the one given may be shared (see member)
-		Member stored = this.members.findById(member.getId()).orElseThrow();
-		stored.setOptedOut(optedOut);
-		this.members.save(stored);
-		this.events.publishEvent(new MemberListingChanged(stored.getWorkspaceId(), stored.getId(), stored.isListed()));
+		changeListing(member, (stored) -> stored.setOptedOut(optedOut));
 	}
 
 	/**
@@ -322,8 +319,16 @@ public class Members {
 	 * @param onVacation the new setting
 	 */
 	public void setOnVacation(Member member, boolean onVacation) {
+		changeListing(member, (stored) -> stored.setOnVacation(onVacation));
+	}
+
+	/**
+	 * Change whether boards list a member, on the member as stored (the one given may be
+	 * shared, see {@link #member}), and say so.
+	 */
+	private void changeListing(Member member, Consumer<Member> change) {
 		Member stored = this.members.findById(member.getId()).orElseThrow();
-		stored.setOnVacation(onVacation);
+		change.accept(stored);
 		this.members.save(stored);
 		this.events.publishEvent(new MemberListingChanged(stored.getWorkspaceId(), stored.getId(), stored.isListed()));
 	}

@@ -11,11 +11,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A value per workspace, read once per version (the change version, or for what only
- * depends on people, the people version): a change that moves the version (on any
- * instance) makes the next use read it again, so it is never used stale. It is read again
- * after a maximum age too, for what moves without a version (a name or timezone from
- * Slack's daily profile refresh).
+ * A value per workspace, read once per version (the change version; for what only depends
+ * on people, the people version; for teams and goals, the team version): a change that
+ * moves the version (on any instance) makes the next use read it again, so it is never
+ * used stale. It is read again after a maximum age too, for what moves without a version
+ * (a name or timezone from Slack's daily profile refresh).
  *
  * @param <T> the value
  */
