@@ -11,8 +11,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -44,6 +47,10 @@ class CreditLedger {
 
 	private static final Duration MAX_AGE = Duration.ofMinutes(10);
 
+	/** Outcomes in order of occurrence: when they occurred, then by id. */
+	private static final Comparator<Dated> OCCURRENCE = Comparator.comparing(Dated::occurredAt)
+		.thenComparing((dated) -> dated.details().id());
+
 	/** How many outcomes the kept windows may hold together. */
 	private static final long MAX_OUTCOMES = 100_000;
 
@@ -68,15 +75,6 @@ class CreditLedger {
 		.expireAfterWrite(MAX_AGE)
 		.build();
 
-	/**
-	 * Each kept window's outcomes by person, computed when a person's week is first asked
-	 * for, per outcomes read (a window no change touched keeps the same).
-	 */
-	private final Cache<Map<Long, Dated>, Map<Long, List<OutcomeDetails>>> byPerson = Caffeine.newBuilder()
-		.weakKeys()
-		.maximumSize(1_000)
-		.build();
-
 	CreditLedger(OutcomeReads reads, OutcomePoints points, Members members, ChangeVersions versions) {
 		this.reads = reads;
 		this.points = points;
@@ -97,6 +95,17 @@ class CreditLedger {
 	}
 
 	/**
+	 * The same credits by person (see {@link Outcomes#creditsByMember}): after a change,
+	 * everyone whose credits it did not touch keeps the very same list.
+	 * @param workspaceId the workspace
+	 * @param window the window
+	 * @return each person's credits, in outcome order
+	 */
+	Map<Long, List<OutcomeCredit>> creditsByMember(Long workspaceId, TimeWindow window) {
+		return upToDate(workspaceId, window).byMember();
+	}
+
+	/**
 	 * The outcomes a person reported or shares dated in a window, as of the workspace's
 	 * change version now, when this window's credits are kept (a board or the person's
 	 * week asked for them): read from what is kept, brought up to date like the credits.
@@ -109,23 +118,11 @@ class CreditLedger {
 		if (this.windows.getIfPresent(new Key(workspaceId, window)) == null) {
 			return Optional.empty();
 		}
-		Map<Long, Dated> outcomes = upToDate(workspaceId, window).outcomes();
-		return Optional.of(this.byPerson.get(outcomes, CreditLedger::byPerson).getOrDefault(memberId, List.of()));
-	}
-
-	/** Each outcome under its reporter and each person it is shared with. */
-	private static Map<Long, List<OutcomeDetails>> byPerson(Map<Long, Dated> outcomes) {
-		Map<Long, List<OutcomeDetails>> byPerson = new HashMap<>();
-		outcomes.values().forEach((dated) -> {
-			OutcomeDetails details = dated.details();
-			byPerson.computeIfAbsent(details.reporterId(), (id) -> new ArrayList<>()).add(details);
-			details.collaboratorIds()
-				.stream()
-				.filter((id) -> !id.equals(details.reporterId()))
-				.distinct()
-				.forEach((id) -> byPerson.computeIfAbsent(id, (key) -> new ArrayList<>()).add(details));
-		});
-		return Collections.unmodifiableMap(byPerson);
+		return Optional.of(upToDate(workspaceId, window).byPerson()
+			.getOrDefault(memberId, List.of())
+			.stream()
+			.map(Dated::details)
+			.toList());
 	}
 
 	private Window upToDate(Long workspaceId, TimeWindow window) {
@@ -163,19 +160,31 @@ class CreditLedger {
 
 	/** Credit every outcome of the window. */
 	private Window credit(Long workspaceId, TimeWindow window, long version, long people, Map<String, Long> shared) {
-		Map<Long, Dated> outcomes = new LinkedHashMap<>();
-		this.reads.datedBetween(workspaceId, window.start(), window.end())
-			.forEach((dated) -> outcomes.put(dated.details().id(), dated));
+		List<Dated> dated = this.reads.datedBetween(workspaceId, window.start(), window.end());
+		Map<Long, Dated> outcomes = new HashMap<>();
+		Map<Long, List<Dated>> byPerson = new HashMap<>();
+		for (Dated outcome : dated) {
+			outcomes.put(outcome.details().id(), outcome);
+			// read in order of occurrence: each person's list is too
+			participants(outcome.details())
+				.forEach((id) -> byPerson.computeIfAbsent(id, (key) -> new ArrayList<>()).add(outcome));
+		}
 		Map<Long, List<OutcomeCredit>> byOutcome = creditAll(workspaceId, shared,
-				outcomes.values().stream().map(Dated::details).toList(), null, new HashMap<>());
-		return Window.of(version, people, shared, outcomes, byOutcome);
+				dated.stream().map(Dated::details).toList(), null, new HashMap<>());
+		Map<Long, List<OutcomeCredit>> byMember = new HashMap<>();
+		byPerson.replaceAll((id, mine) -> Collections.unmodifiableList(mine));
+		byPerson.forEach((id, mine) -> byMember.put(id,
+				creditsOf(id, mine, (outcome) -> byOutcome.getOrDefault(outcome, List.of()))));
+		return new Window(version, people, shared, BucketMap.of(outcomes), BucketMap.of(byOutcome),
+				BucketMap.of(byPerson), BucketMap.of(byMember), null);
 	}
 
 	/**
 	 * The known window with what changed since its version applied: the changed outcomes
 	 * (in it, moved into or out of it) and the unconfirmed outcomes in it that share a
-	 * daily cap with one of them are credited again; or {@code null} when too much
-	 * changed.
+	 * daily cap with one of them are credited again, and the outcomes and credits of the
+	 * people they concern listed again (everyone else keeps the same lists); or
+	 * {@code null} when too much changed.
 	 */
 	private Window apply(Window known, Long workspaceId, TimeWindow window, long version) {
 		List<Dated> changed = this.reads.changedSince(workspaceId, known.version());
@@ -198,45 +207,103 @@ class CreditLedger {
 			}
 		}
 		// the unconfirmed outcomes in the window that share a daily cap with a changed
-		// one
-		known.outcomes()
-			.values()
-			.stream()
-			.map(Dated::details)
-			.filter((outcome) -> outcome.status() == OutcomeStatus.REPORTED && reporters.contains(outcome.reporterId()))
-			.filter((outcome) -> days.contains(capDay(workspaceId, outcome, zones)))
-			.forEach((outcome) -> again.add(outcome.id()));
+		// one: among their reporters' own
+		for (Long reporter : reporters) {
+			for (Dated dated : known.byPerson().getOrDefault(reporter, List.of())) {
+				OutcomeDetails outcome = dated.details();
+				if (outcome.status() == OutcomeStatus.REPORTED && outcome.reporterId().equals(reporter)
+						&& days.contains(capDay(workspaceId, outcome, zones))) {
+					again.add(outcome.id());
+				}
+			}
+		}
 		if (again.isEmpty() && !left) {
 			// nothing in this window changed: the same credits (whose figures need no
 			// computing again)
-			return new Window(version, known.people(), known.shared(), known.outcomes(), known.byOutcome(),
-					known.credits());
+			return known.at(version);
 		}
-		Map<Long, Dated> outcomes = new LinkedHashMap<>(known.outcomes());
-		Map<Long, List<OutcomeCredit>> byOutcome = new HashMap<>(known.byOutcome());
-		boolean reorder = false;
+		BucketMap.Edit<Dated> outcomes = known.outcomes().edit();
+		BucketMap.Edit<List<OutcomeCredit>> byOutcome = known.byOutcome().edit();
+		// whose outcomes or credits change: the participants of each changed outcome,
+		// before and after, and of each outcome credited again
+		Set<Long> concerned = new HashSet<>();
+		Map<Long, Dated> arrived = new LinkedHashMap<>();
+		Set<Long> changedIds = new HashSet<>();
 		for (Dated dated : changed) {
 			Long id = dated.details().id();
-			Dated before;
+			changedIds.add(id);
+			Dated before = known.outcomes().get(id);
+			if (before != null) {
+				concerned.addAll(participants(before.details()));
+			}
 			if (window.contains(dated.occurredAt())) {
-				before = outcomes.put(id, dated);
-				reorder |= (before == null) || !before.occurredAt().equals(dated.occurredAt());
+				outcomes.put(id, dated);
+				arrived.put(id, dated);
 			}
 			else {
 				outcomes.remove(id);
 				byOutcome.remove(id);
 			}
 		}
-		byOutcome.putAll(creditAll(workspaceId, known.shared(),
-				outcomes.values().stream().map(Dated::details).filter((o) -> again.contains(o.id())).toList(),
-				reporters, zones));
-		if (reorder) {
-			List<Dated> ordered = new ArrayList<>(outcomes.values());
-			ordered.sort(Comparator.comparing(Dated::occurredAt).thenComparing((dated) -> dated.details().id()));
-			outcomes.clear();
-			ordered.forEach((dated) -> outcomes.put(dated.details().id(), dated));
+		// each outcome credited again as it is now (one that left the window is not)
+		List<OutcomeDetails> credited = again.stream()
+			.map((id) -> changedIds.contains(id) ? arrived.get(id) : known.outcomes().get(id))
+			.filter(Objects::nonNull)
+			.sorted(OCCURRENCE)
+			.map(Dated::details)
+			.toList();
+		credited.forEach((outcome) -> concerned.addAll(participants(outcome)));
+		Map<Long, List<OutcomeCredit>> credits = creditAll(workspaceId, known.shared(), credited, reporters, zones);
+		credits.forEach(byOutcome::put);
+		BucketMap.Edit<List<Dated>> byPerson = known.byPerson().edit();
+		BucketMap.Edit<List<OutcomeCredit>> byMember = known.byMember().edit();
+		for (Long person : concerned) {
+			List<Dated> mine = new ArrayList<>();
+			for (Dated dated : known.byPerson().getOrDefault(person, List.of())) {
+				if (!changedIds.contains(dated.details().id())) {
+					mine.add(dated);
+				}
+			}
+			for (Dated dated : arrived.values()) {
+				if (participants(dated.details()).contains(person)) {
+					mine.add(dated);
+				}
+			}
+			if (mine.isEmpty()) {
+				byPerson.remove(person);
+				byMember.remove(person);
+			}
+			else {
+				mine.sort(OCCURRENCE);
+				byPerson.put(person, Collections.unmodifiableList(mine));
+				byMember.put(person, creditsOf(person, mine, (id) -> credits.containsKey(id) ? credits.get(id)
+						: known.byOutcome().getOrDefault(id, List.of())));
+			}
 		}
-		return Window.of(version, known.people(), known.shared(), outcomes, byOutcome);
+		return new Window(version, known.people(), known.shared(), outcomes.done(), byOutcome.done(), byPerson.done(),
+				byMember.done(), null);
+	}
+
+	/** Who shares an outcome's points: its reporter, then each other collaborator. */
+	private static List<Long> participants(OutcomeDetails outcome) {
+		List<Long> participants = new ArrayList<>(1 + outcome.collaboratorIds().size());
+		participants.add(outcome.reporterId());
+		outcome.collaboratorIds().stream().filter((id) -> !participants.contains(id)).forEach(participants::add);
+		return participants;
+	}
+
+	/** A person's credits from their outcomes (in order), one per outcome. */
+	private static List<OutcomeCredit> creditsOf(Long memberId, List<Dated> outcomes,
+			Function<Long, List<OutcomeCredit>> byOutcome) {
+		List<OutcomeCredit> mine = new ArrayList<>(outcomes.size());
+		for (Dated dated : outcomes) {
+			for (OutcomeCredit credit : byOutcome.apply(dated.details().id())) {
+				if (credit.memberId().equals(memberId)) {
+					mine.add(credit);
+				}
+			}
+		}
+		return Collections.unmodifiableList(mine);
 	}
 
 	/**
@@ -328,19 +395,41 @@ class CreditLedger {
 	 * @param version the change version they are up to date with (at least)
 	 * @param people the people version they were credited at
 	 * @param shared the links several reports shared then
-	 * @param outcomes the outcomes dated in the window, in order of occurrence
+	 * @param outcomes the outcomes dated in the window, by id
 	 * @param byOutcome each outcome's credits
-	 * @param credits the credits, in outcome order
+	 * @param byPerson each participant's outcomes, in order of occurrence
+	 * @param byMember each participant's credits, in outcome order
+	 * @param flat all credits in outcome order, once computed (see {@link #credits()})
 	 */
-	private record Window(long version, long people, Map<String, Long> shared, Map<Long, Dated> outcomes,
-			Map<Long, List<OutcomeCredit>> byOutcome, List<OutcomeCredit> credits) {
+	private record Window(long version, long people, Map<String, Long> shared, BucketMap<Dated> outcomes,
+			BucketMap<List<OutcomeCredit>> byOutcome, BucketMap<List<Dated>> byPerson,
+			BucketMap<List<OutcomeCredit>> byMember, AtomicReference<List<OutcomeCredit>> flat) {
 
-		static Window of(long version, long people, Map<String, Long> shared, Map<Long, Dated> outcomes,
-				Map<Long, List<OutcomeCredit>> byOutcome) {
-			List<OutcomeCredit> credits = new ArrayList<>();
-			outcomes.keySet().forEach((id) -> credits.addAll(byOutcome.getOrDefault(id, List.of())));
-			return new Window(version, people, shared, Collections.unmodifiableMap(outcomes),
-					Collections.unmodifiableMap(byOutcome), Collections.unmodifiableList(credits));
+		Window {
+			flat = (flat != null) ? flat : new AtomicReference<>();
+		}
+
+		/** The same outcomes and credits, up to date with a later version. */
+		Window at(long later) {
+			return new Window(later, this.people, this.shared, this.outcomes, this.byOutcome, this.byPerson,
+					this.byMember, this.flat);
+		}
+
+		/**
+		 * Every credit, in outcome order (computed when first asked for: boards use
+		 * {@link #byMember()}).
+		 */
+		List<OutcomeCredit> credits() {
+			List<OutcomeCredit> credits = this.flat.get();
+			if (credits == null) {
+				List<Dated> ordered = new ArrayList<>(this.outcomes.values());
+				ordered.sort(OCCURRENCE);
+				List<OutcomeCredit> all = new ArrayList<>();
+				ordered.forEach((dated) -> all.addAll(this.byOutcome.getOrDefault(dated.details().id(), List.of())));
+				credits = Collections.unmodifiableList(all);
+				this.flat.set(credits);
+			}
+			return credits;
 		}
 
 	}

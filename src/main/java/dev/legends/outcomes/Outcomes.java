@@ -311,6 +311,19 @@ public class Outcomes {
 	}
 
 	/**
+	 * The same credits by person: each person's credits in outcome order. After a change,
+	 * everyone whose credits it did not touch keeps the very same list, so that what is
+	 * computed from a person's credits can be kept as long as the list is the same.
+	 * @param workspaceId the workspace
+	 * @param window the window
+	 * @return credits by member, for everyone credited in the window
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<OutcomeCredit>> creditsByMember(Long workspaceId, TimeWindow window) {
+		return this.ledger.creditsByMember(workspaceId, window);
+	}
+
+	/**
 	 * Forget every window's credits kept on this instance (benchmarks measure windows
 	 * credited afresh with it; changes need not call it, see {@link CreditLedger}).
 	 */
@@ -327,9 +340,7 @@ public class Outcomes {
 	@Transactional(readOnly = true)
 	public List<OutcomeCredit> creditsOf(Long memberId, TimeWindow window) {
 		Member member = member(memberId);
-		return credits(member.getWorkspaceId(), window).stream()
-			.filter((credit) -> credit.memberId().equals(memberId))
-			.toList();
+		return creditsByMember(member.getWorkspaceId(), window).getOrDefault(memberId, List.of());
 	}
 
 	/**

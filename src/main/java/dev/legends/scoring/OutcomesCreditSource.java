@@ -1,6 +1,5 @@
 package dev.legends.scoring;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,8 @@ class OutcomesCreditSource implements ScoringSources.CreditSource {
 
 	/**
 	 * The last credits of each window and what they became: a window that no change
-	 * touched comes back as the same credits, which become the same figures.
+	 * touched comes back as the same credits, which become the same figures; after a
+	 * change, each person whose credits it did not touch keeps the same list.
 	 */
 	private final Cache<Key, Grouped> last = Caffeine.newBuilder().maximumSize(512).build();
 
@@ -35,16 +35,19 @@ class OutcomesCreditSource implements ScoringSources.CreditSource {
 
 	@Override
 	public Map<Long, List<OutcomeCredit>> byMember(Long workspaceId, TimeWindow window) {
-		List<dev.legends.outcomes.OutcomeCredit> credits = this.outcomes.credits(workspaceId, window);
+		Map<Long, List<dev.legends.outcomes.OutcomeCredit>> credits = this.outcomes.creditsByMember(workspaceId,
+				window);
 		Key key = new Key(workspaceId, window);
 		Grouped known = this.last.getIfPresent(key);
 		if (known != null && known.credits() == credits) {
 			return known.byMember();
 		}
 		Map<Long, List<OutcomeCredit>> result = new HashMap<>();
-		for (dev.legends.outcomes.OutcomeCredit credit : credits) {
-			result.computeIfAbsent(credit.memberId(), (id) -> new ArrayList<>()).add(credit(credit));
-		}
+		credits.forEach((memberId, mine) -> {
+			boolean same = known != null && known.credits().get(memberId) == mine;
+			result.put(memberId,
+					same ? known.byMember().get(memberId) : mine.stream().map(OutcomesCreditSource::credit).toList());
+		});
 		Map<Long, List<OutcomeCredit>> byMember = Collections.unmodifiableMap(result);
 		this.last.put(key, new Grouped(credits, byMember));
 		return byMember;
@@ -64,7 +67,8 @@ class OutcomesCreditSource implements ScoringSources.CreditSource {
 
 	}
 
-	private record Grouped(List<dev.legends.outcomes.OutcomeCredit> credits, Map<Long, List<OutcomeCredit>> byMember) {
+	private record Grouped(Map<Long, List<dev.legends.outcomes.OutcomeCredit>> credits,
+			Map<Long, List<OutcomeCredit>> byMember) {
 
 	}
 

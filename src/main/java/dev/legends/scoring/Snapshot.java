@@ -22,6 +22,8 @@ final class Snapshot {
 
 	private final Map<Long, Member> directory;
 
+	private final Map<Long, Integer> byName;
+
 	private final Prior prior;
 
 	private final Board.Rules rules;
@@ -32,19 +34,21 @@ final class Snapshot {
 	 */
 	private final Map<BoardKind, Ranking> rankings = new ConcurrentHashMap<>();
 
-	Snapshot(Period period, String scope, Map<Long, PersonFigures> people, Map<Long, Member> directory, Prior prior,
-			Board.Rules rules) {
+	Snapshot(Period period, String scope, Map<Long, PersonFigures> people, Map<Long, Member> directory,
+			Map<Long, Integer> byName, Prior prior, Board.Rules rules) {
 		this.period = period;
 		this.scope = scope;
 		this.people = people;
 		this.directory = directory;
+		this.byName = byName;
 		this.prior = prior;
 		this.rules = rules;
 	}
 
 	private Ranking ranking(BoardKind kind) {
 		return this.rankings.computeIfAbsent(kind, (key) -> {
-			List<BoardRow> list = Rankings.rank(key, List.copyOf(this.people.values()), this.prior, this.rules);
+			List<BoardRow> list = Rankings.rank(key, List.copyOf(this.people.values()), this.prior, this.rules,
+					this.byName);
 			Map<Long, BoardRow> index = new HashMap<>(list.size() * 2);
 			list.forEach((row) -> index.put(row.person().memberId(), row));
 			return new Ranking(list, index);

@@ -21,6 +21,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.legends.database.DatabaseFailures;
 import dev.legends.scoring.internal.Efficiency;
+import dev.legends.scoring.internal.Rankings;
 import dev.legends.scoring.internal.Tally;
 import dev.legends.teams.Team;
 import dev.legends.workspace.ChangeVersions;
@@ -128,9 +129,13 @@ class Snapshots implements DisposableBean {
 			Figures now = figures(workspaceId, period, version);
 			Figures before = join(previous);
 			return sameAsLast("w:" + workspaceId + ":" + period, List.of(now, before), () -> {
-				Prior prior = prior(List.copyOf(now.people().values()), List.copyOf(before.people().values()),
-						"everyone", period);
-				return new Snapshot(period, "everyone", now.people(), now.directory(), prior, this.properties.rules());
+				// the previous period's figures alone set the prior (when anyone spent
+				// then): it stays the same while this period changes
+				boolean history = history(before.people());
+				Prior prior = sameAsLast("p:" + workspaceId + ":" + period, List.of(history ? before : now),
+						() -> prior(now.people(), before.people(), history, "everyone", period));
+				return new Snapshot(period, "everyone", now.people(), now.directory(), now.byName(), prior,
+						this.properties.rules());
 			});
 		});
 	}
@@ -141,9 +146,10 @@ class Snapshots implements DisposableBean {
 			Map<Long, PersonFigures> now = inTeam(figures(team.workspaceId(), period, version).people(), team);
 			Map<Long, PersonFigures> before = inTeam(figures(team.workspaceId(), period.previous(), version).people(),
 					team);
-			Prior prior = prior(List.copyOf(now.values()), List.copyOf(before.values()), team.name(), period);
-			return new Snapshot(period, team.name(), now, figures(team.workspaceId(), period, version).directory(),
-					prior, this.properties.rules());
+			Prior prior = prior(now, before, history(before), team.name(), period);
+			Figures all = figures(team.workspaceId(), period, version);
+			return new Snapshot(period, team.name(), now, all.directory(), all.byName(), prior,
+					this.properties.rules());
 		});
 	}
 
@@ -207,12 +213,18 @@ class Snapshots implements DisposableBean {
 	 * in this period moves anyone else's figure; a group with no earlier spend uses this
 	 * period's own figures.
 	 */
-	private Prior prior(List<PersonFigures> now, List<PersonFigures> before, String scope, Period period) {
-		boolean history = before.stream().anyMatch((person) -> person.cost() > 0);
+	private Prior prior(Map<Long, PersonFigures> now, Map<Long, PersonFigures> before, boolean history, String scope,
+			Period period) {
 		return history
-				? Efficiency.prior(before, this.properties.priorWeightUsd(), scope + ", " + period.previous().label())
-				: Efficiency.prior(now, this.properties.priorWeightUsd(),
+				? Efficiency.prior(List.copyOf(before.values()), this.properties.priorWeightUsd(),
+						scope + ", " + period.previous().label())
+				: Efficiency.prior(List.copyOf(now.values()), this.properties.priorWeightUsd(),
 						scope + ", " + period.label() + " (no earlier spend to go by)");
+	}
+
+	/** Whether anyone in a group spent anything in a period. */
+	private static boolean history(Map<Long, PersonFigures> people) {
+		return people.values().stream().anyMatch((person) -> person.cost() > 0);
 	}
 
 	/**
@@ -255,13 +267,18 @@ class Snapshots implements DisposableBean {
 			Map<Long, UsageFigures> usage = usageByMember(workspaceId, window);
 			Map<Long, List<OutcomeCredit>> credits = creditsByMember(workspaceId, window);
 			Map<Long, Member> directory = this.members.directory(workspaceId);
+			Map<Long, Integer> byName = sameAsLast("n:" + workspaceId, List.of(directory), () -> {
+				Map<Long, String> names = new HashMap<>();
+				directory.forEach((id, member) -> names.put(id, member.getDisplayName()));
+				return Rankings.byName(names);
+			});
 			return sameAsLast("f:" + workspaceId + ":" + period, List.of(usage, credits, directory),
-					() -> figures(usage, credits, directory));
+					() -> figures(usage, credits, directory, byName));
 		});
 	}
 
 	private static Figures figures(Map<Long, UsageFigures> usage, Map<Long, List<OutcomeCredit>> credits,
-			Map<Long, Member> directory) {
+			Map<Long, Member> directory, Map<Long, Integer> byName) {
 		Map<Long, PersonFigures> people = new HashMap<>();
 		directory.values().forEach((member) -> {
 			List<OutcomeCredit> mine = credits.get(member.getId());
@@ -271,7 +288,7 @@ class Snapshots implements DisposableBean {
 						(mine != null) ? mine : List.of(), used));
 			}
 		});
-		return new Figures(people, directory);
+		return new Figures(people, directory, byName);
 	}
 
 	/**
@@ -450,7 +467,14 @@ class Snapshots implements DisposableBean {
 
 	}
 
-	private record Figures(Map<Long, PersonFigures> people, Map<Long, Member> directory) {
+	/**
+	 * A group's figures in a period.
+	 *
+	 * @param people each person's figures, for those with credits or usage
+	 * @param directory the workspace's members they were computed for
+	 * @param byName each member's place in name order (see {@link Rankings#byName})
+	 */
+	private record Figures(Map<Long, PersonFigures> people, Map<Long, Member> directory, Map<Long, Integer> byName) {
 
 	}
 

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.legends.testkit.FakeSlackApi;
@@ -112,13 +117,102 @@ class CreditLedgerTests {
 			.containsExactly(tuple(first.id(), "Renamed unseen"), tuple(second.id(), "Invoice PDFs"));
 	}
 
+	@Test
+	void aConfirmationThatLiftsTheDailyCapShowsInTheCollaboratorsCreditsToo(SlackTestClient slack, FakeSlackApi fake) {
+		String team = slack.inNewTeam().teamId();
+		Member ada = member(fake, team, "ULEDGERA", "Ada");
+		Member bea = member(fake, team, "ULEDGERB", "Bea");
+		Member cid = member(fake, team, "ULEDGERC", "Cid");
+		Long workspace = ada.getWorkspaceId();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		TimeWindow days = new TimeWindow(Instant.now().minus(3, ChronoUnit.DAYS),
+				Instant.now().plus(2, ChronoUnit.DAYS));
+		OutcomeDetails first = this.outcomes.report(ada.getId(), draft("Billing export", today, bea));
+		OutcomeDetails shared = this.outcomes.report(ada.getId(), new OutcomeDraft(OutcomeKind.PR_MERGED,
+				"Invoice PDFs", null, OutcomeSize.L, today, List.of(cid.getId()), bea.getId(), null));
+		assertThat(this.outcomes.creditsByMember(workspace, days).get(cid.getId()))
+			.extracting(OutcomeCredit::outcomeId, OutcomeCredit::reason)
+			.containsExactly(tuple(shared.id(), CreditReason.CAPPED_BY_DAILY_CAP));
+
+		// only Ada's first report changes; Cid shares the other one
+		this.outcomes.confirm(first.id(), bea.getId());
+		assertThat(this.outcomes.creditsByMember(workspace, days).get(cid.getId()))
+			.extracting(OutcomeCredit::outcomeId, OutcomeCredit::reason)
+			.containsExactly(tuple(shared.id(), CreditReason.PENDING));
+		sameAsAfresh(workspace, days);
+	}
+
+	@Test
+	void creditsAfterManyChangesOfEveryKindAreTheCreditsComputedAfresh(SlackTestClient slack, FakeSlackApi fake) {
+		String team = slack.inNewTeam().teamId();
+		List<Member> people = List.of(member(fake, team, "ULEDGER6", "Ada"), member(fake, team, "ULEDGER7", "Bea"),
+				member(fake, team, "ULEDGER8", "Cid"), member(fake, team, "ULEDGER9", "Dot"));
+		Long workspace = people.get(0).getWorkspaceId();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Instant now = Instant.now();
+		TimeWindow days = new TimeWindow(now.minus(3, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS));
+		TimeWindow weeks = new TimeWindow(now.minus(14, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS));
+		Random random = new Random(14);
+		List<OutcomeDetails> reported = new ArrayList<>();
+		for (int step = 0; step < 60; step++) {
+			// the kept windows are brought up to date from here on
+			this.outcomes.credits(workspace, days);
+			this.outcomes.credits(workspace, weeks);
+			Member someone = people.get(random.nextInt(people.size()));
+			Member other = people.get((people.indexOf(someone) + 1 + random.nextInt(3)) % people.size());
+			int what = reported.isEmpty() ? 0 : random.nextInt(5);
+			try {
+				if (what == 0) {
+					// some shared, some on days outside the shorter window
+					List<Long> collaborators = random.nextBoolean() ? List.of(other.getId()) : List.of();
+					Member confirmer = people.stream()
+						.filter((person) -> !person.equals(someone) && !collaborators.contains(person.getId()))
+						.findFirst()
+						.orElseThrow();
+					reported.add(this.outcomes.report(someone.getId(),
+							new OutcomeDraft(OutcomeKind.PR_MERGED, "Outcome " + step, null,
+									OutcomeSize.values()[random.nextInt(OutcomeSize.values().length)],
+									today.minusDays(random.nextInt(8)), collaborators, confirmer.getId(), null)));
+				}
+				else {
+					OutcomeDetails outcome = this.outcomes.find(reported.get(random.nextInt(reported.size())).id())
+						.orElseThrow();
+					switch (what) {
+						case 1 -> this.outcomes.confirm(outcome.id(), outcome.confirmerId());
+						case 2 -> this.outcomes.reject(outcome.id(), outcome.confirmerId(), "Not merged");
+						case 3 -> this.outcomes.withdraw(outcome.id(), outcome.reporterId());
+						default -> this.outcomes.edit(outcome.id(), outcome.reporterId(),
+								new OutcomeDraft(outcome.kind(), outcome.title(), null, outcome.size(),
+										today.minusDays(random.nextInt(8)), outcome.collaboratorIds(),
+										outcome.confirmerId(), null));
+					}
+				}
+			}
+			catch (RuntimeException refused) {
+				// not allowed in this state (confirming a withdrawn outcome, a daily
+				// limit): nothing changed
+			}
+			sameAsAfresh(workspace, days, weeks);
+		}
+		for (Member person : people) {
+			sameOutcomesAsInTheDatabase(person, weeks);
+		}
+	}
+
 	private void sameAsAfresh(Long workspace, TimeWindow... windows) {
 		List<List<OutcomeCredit>> kept = Stream.of(windows)
 			.map((window) -> this.outcomes.credits(workspace, window))
 			.toList();
+		List<Map<Long, List<OutcomeCredit>>> keptByMember = Stream.of(windows)
+			.map((window) -> this.outcomes.creditsByMember(workspace, window))
+			.toList();
 		this.ledger.clear();
 		for (int i = 0; i < windows.length; i++) {
-			assertThat(kept.get(i)).as("brought up to date").isEqualTo(this.outcomes.credits(workspace, windows[i]));
+			List<OutcomeCredit> afresh = this.outcomes.credits(workspace, windows[i]);
+			assertThat(kept.get(i)).as("brought up to date").isEqualTo(afresh);
+			assertThat(keptByMember.get(i)).as("by person, brought up to date")
+				.isEqualTo(afresh.stream()
+					.collect(Collectors.groupingBy(OutcomeCredit::memberId, LinkedHashMap::new, Collectors.toList())));
 		}
 	}
 

@@ -1,8 +1,11 @@
 package dev.legends.scoring.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.legends.scoring.Board;
@@ -31,14 +34,33 @@ public final class Rankings {
 	 * @return ranked rows, best first
 	 */
 	public static List<BoardRow> rank(BoardKind kind, List<PersonFigures> people, Prior prior, Board.Rules rules) {
+		return rank(kind, people, prior, rules, Map.of());
+	}
+
+	/**
+	 * Rank the listed people of a group on a board, equal figures in the order of
+	 * {@link #byName}: by name ignoring case, then by member id.
+	 * @param kind the board
+	 * @param people everyone in the group (unlisted people are left out)
+	 * @param prior the efficiency prior (used by the efficiency board only)
+	 * @param rules the efficiency thresholds
+	 * @param byName each person's place in name order (see {@link #byName}), computed
+	 * once for many rankings; anyone missing from it is ordered by name here
+	 * @return ranked rows, best first
+	 */
+	public static List<BoardRow> rank(BoardKind kind, List<PersonFigures> people, Prior prior, Board.Rules rules,
+			Map<Long, Integer> byName) {
 		// each person's figure computed once, not on every comparison of the sort
-		List<Scored> ranked = people.stream()
+		List<Scored> scored = people.stream()
 			.filter(PersonFigures::listed)
 			.filter((person) -> isRanked(kind, person, rules))
-			.map((person) -> new Scored(person, score(kind, person, prior)))
-			.sorted(Comparator.comparingDouble((Scored scored) -> -scored.score())
-				.thenComparing((scored) -> scored.person().name(), String.CASE_INSENSITIVE_ORDER)
-				.thenComparingLong((scored) -> scored.person().memberId()))
+			.map((person) -> new Scored(person, score(kind, person, prior), byName.getOrDefault(person.memberId(), -1)))
+			.toList();
+		boolean placed = scored.stream().allMatch((person) -> person.place() >= 0);
+		Comparator<Scored> ties = placed ? Comparator.comparingInt(Scored::place)
+				: Comparator.comparing(Scored::person, NAME_ORDER);
+		List<Scored> ranked = scored.stream()
+			.sorted(Comparator.comparingDouble((Scored person) -> -person.score()).thenComparing(ties))
 			.toList();
 		List<BoardRow> rows = new ArrayList<>(ranked.size());
 		for (int i = 0; i < ranked.size(); i++) {
@@ -50,6 +72,24 @@ public final class Rankings {
 			rows.add(new BoardRow(rank, tied, person, efficiencyOf(kind, person, prior)));
 		}
 		return rows;
+	}
+
+	/**
+	 * Each person's place in the order boards list equal figures in: by name ignoring
+	 * case, then by member id (comparing names ignoring case is most of a ranking's cost
+	 * when many people have the same points, so a group's order is computed once).
+	 * @param names each person's name, by member id
+	 * @return each person's place, from 0
+	 */
+	public static Map<Long, Integer> byName(Map<Long, String> names) {
+		List<Map.Entry<Long, String>> ordered = new ArrayList<>(names.entrySet());
+		ordered.sort(Map.Entry.<Long, String>comparingByValue(String.CASE_INSENSITIVE_ORDER)
+			.thenComparing(Map.Entry.comparingByKey()));
+		Map<Long, Integer> places = new HashMap<>(ordered.size() * 2);
+		for (int i = 0; i < ordered.size(); i++) {
+			places.put(ordered.get(i).getKey(), i);
+		}
+		return Collections.unmodifiableMap(places);
 	}
 
 	/**
@@ -138,7 +178,11 @@ public final class Rankings {
 		return (prior != null) ? Efficiency.score(person.points(), person.cost(), prior) : null;
 	}
 
-	private record Scored(PersonFigures person, double score) {
+	private static final Comparator<PersonFigures> NAME_ORDER = Comparator
+		.comparing(PersonFigures::name, String.CASE_INSENSITIVE_ORDER)
+		.thenComparingLong(PersonFigures::memberId);
+
+	private record Scored(PersonFigures person, double score, int place) {
 
 	}
 
