@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.view.View;
 import dev.legends.slack.SlackTeamScope;
+import dev.legends.slack.ViewsPublisher;
 import dev.legends.teams.Teams;
 import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
@@ -43,7 +43,7 @@ public class HomePublisher implements DisposableBean {
 
 	private final Teams teams;
 
-	private final MethodsClient methods;
+	private final ViewsPublisher views;
 
 	private final Clock clock;
 
@@ -55,13 +55,13 @@ public class HomePublisher implements DisposableBean {
 		return thread;
 	});
 
-	HomePublisher(List<HomeSection> sections, Members members, Teams teams, MethodsClient methods,
+	HomePublisher(List<HomeSection> sections, Members members, Teams teams, ViewsPublisher views,
 			ChangeVersions viewers, Optional<Clock> clock) {
 		this.viewers = viewers;
 		this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
 		this.members = members;
 		this.teams = teams;
-		this.methods = methods;
+		this.views = views;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -84,8 +84,7 @@ public class HomePublisher implements DisposableBean {
 	public void publish(Member member) {
 		View view = viewFor(member);
 		try (SlackTeamScope scope = SlackTeamScope.workspace(member.getWorkspaceId())) {
-			ViewsPublishResponse response = this.methods
-				.viewsPublish((r) -> r.userId(member.getSlackUserId()).view(view));
+			ViewsPublishResponse response = this.views.publish(member.getSlackUserId(), view);
 			if (!response.isOk()) {
 				logger.info("views.publish for {} answered {}", member.getSlackUserId(), response.getError());
 			}

@@ -1,5 +1,6 @@
 package dev.legends.slack.home;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,24 @@ class AppHomeTests {
 		assertThat(home).contains("\"type\":\"home\"", "Your week", "Report outcome", "My outcomes",
 				"Your teams: *Orbit*");
 		assertThat(home).doesNotContain("Teams you manage", "Admin");
+	}
+
+	@Test
+	void appHomeOpenedWhenSlackRefusesToPublishIsStillAnsweredAndTheNextOpeningPublishes(SlackTestClient client,
+			FakeSlackApi fake) {
+		SlackTestClient slack = client.inNewTeam();
+		fake.failNext("views.publish", 429, 1);
+		HttpResponse<String> limited = slack.appHomeOpened("UHLIMIT");
+		assertThat(limited.statusCode()).isEqualTo(200);
+		assertThat(limited.body()).doesNotContain("hit a snag");
+		fake.errorNext("views.publish", "not_enabled");
+		HttpResponse<String> refused = slack.appHomeOpened("UHLIMIT");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).doesNotContain("hit a snag");
+
+		assertThat(slack.appHomeOpened("UHLIMIT").statusCode()).isEqualTo(200);
+		assertThat(publishedTo(fake, "UHLIMIT")).as("each opening tried once, none retried").hasSize(3);
+		assertThat(published(fake, "UHLIMIT")).contains("\"type\":\"home\"", "Your week", "Report outcome");
 	}
 
 	@Test
