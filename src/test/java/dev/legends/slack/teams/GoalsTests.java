@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.google.gson.JsonObject;
 import dev.legends.outcomes.OutcomeDetails;
@@ -17,6 +18,7 @@ import dev.legends.teams.Goals;
 import dev.legends.teams.Team;
 import dev.legends.teams.TeamGoal;
 import dev.legends.teams.Teams;
+import dev.legends.testkit.Concurrently;
 import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackMessages;
@@ -25,6 +27,7 @@ import dev.legends.testkit.ViewState;
 import dev.legends.usage.UsageIdentity;
 import dev.legends.usage.UsageInput;
 import dev.legends.usage.UsageLedger;
+import dev.legends.workspace.ChangeVersions;
 import dev.legends.workspace.Member;
 import dev.legends.workspace.Members;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,9 @@ class GoalsTests {
 	@Autowired
 	Outcomes outcomes;
 
+	@Autowired
+	ChangeVersions versions;
+
 	@Test
 	void goalsWhenManagerSubmitsModalStoresGoalAndTeamShowsProgress(SlackTestClient client, FakeSlackApi fake) {
 		SlackTestClient slack = client.inNewTeam();
@@ -73,6 +79,40 @@ class GoalsTests {
 		String progress = SlackMessages.visibleText(slack.command("UGMEM1", "team platform").body());
 		assertThat(progress).contains("Platform", "Confirmed points", "0 of 30 (0%)", "Confirmed outcomes",
 				"0 of 10 (0%)", "ceiling $4.50", "minimum 70%", "░░░░░░░░░░", "2 members");
+	}
+
+	@Test
+	void goalsWhenEightManagersSubmitAtOnceKeepsEachGoalAndEveryTeamShowsItsOwnAtOnce(SlackTestClient client) {
+		SlackTestClient slack = client.inNewTeam();
+		List<Team> teams = IntStream.range(0, 8)
+			.mapToObj((i) -> createTeam(slack, "Squad " + i, List.of("UGCMEM" + i), List.of("UGCLEAD" + i)))
+			.toList();
+		Long workspace = this.members.member(slack.teamId(), "UGCMEM0").getWorkspaceId();
+		// every team's progress read (and kept per team version) before the goals change
+		for (int i = 0; i < teams.size(); i++) {
+			assertThat(SlackMessages.visibleText(slack.command("UGCMEM" + i, "team").body())).contains("Squad " + i,
+					"No goals");
+		}
+		long before = this.versions.teams(workspace);
+
+		List<HttpResponse<String>> answers = Concurrently.run(teams.size(),
+				(i) -> slack.viewSubmission("UGCLEAD" + i, "team_goals", teams.get(i).id().toString(),
+						ViewState.values()
+							.select("goal_period", "period", "week")
+							.number("goal_points", "points", String.valueOf(10 + i))
+							.number("goal_outcomes", "outcomes", "3")
+							.date("goal_start", "start", this.goals.today())));
+
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(answer.body()).doesNotContain("errors");
+		});
+		assertThat(this.versions.teams(workspace)).as("one team version move per goal").isEqualTo(before + 8);
+		for (int i = 0; i < teams.size(); i++) {
+			assertThat(this.goals.history(teams.get(i).id())).as("one goal each").hasSize(1);
+			assertThat(SlackMessages.visibleText(slack.command("UGCMEM" + i, "team").body())).contains("Squad " + i,
+					"0 of " + (10 + i) + " (0%)");
+		}
 	}
 
 	@Test
