@@ -131,6 +131,35 @@ class OutcomeSlackTests {
 	}
 
 	@Test
+	void confirmWhenTheReportWasStoredTwiceBeforeTheUniqueLinkConfirmsItAndKeepsTheLinkWithTheFirst(
+			SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(SlackUser.of("URP12", "Ada"));
+		fake.addUser(SlackUser.of("URP12B", "Bea"));
+		fake.addUser(SlackUser.of("URP12C", "Cid"));
+		submit(team, "URP12", "First report of the link", "https://example.com/pr/twice", "M", today(), "URP12B");
+		submit(team, "URP12C", "Second report of the link", "https://example.com/pr/once", "M", today(), "URP12B");
+		long first = id("First report of the link");
+		long second = id("Second report of the link");
+		// as V22 left a report stored twice before it: active, without the link's slot
+		this.jdbc.update("update outcome set link = (select link from outcome where id = ?), active_link = null "
+				+ "where id = ?", first, second);
+		awaitPost(fake, "DURP12B");
+
+		team.blockAction("URP12B", OutcomeBlocks.CONFIRM, String.valueOf(second));
+
+		assertThat(status(second)).isEqualTo("CONFIRMED");
+		assertThat(awaitPost(fake, "DURP12C", "Bea confirmed").param("text")).contains("Bea confirmed");
+		assertThat(fake.calls("response_url"))
+			.noneSatisfy((call) -> assertThat(call.visibleText()).contains("hit a snag"));
+		assertThat(this.jdbc.queryForObject("select active_link from outcome where id = ?", String.class, first))
+			.as("the link's slot stays with the first report")
+			.isNotNull();
+		assertThat(SlackMessages.visibleText(team.command("URP12C", "why").body()))
+			.contains("Second report of the link", "same link reported earlier");
+	}
+
+	@Test
 	void confirmWhenReporterForgesTheButtonIsRefusedAndChangesNothing(SlackTestClient slack, FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
 		fake.addUser(SlackUser.of("URP6", "Ada"));
