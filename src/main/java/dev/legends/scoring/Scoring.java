@@ -165,8 +165,9 @@ public class Scoring {
 		Snapshot snapshot = this.snapshots.workspace(member.getWorkspaceId(), period);
 		List<OutcomeCredit> outcomes = this.snapshots.creditsOf(member.getWorkspaceId(), member.getId(),
 				period.toWindow());
+		// the usage the boards ranked them by (the current week's, kept like the boards)
 		PersonFigures person = Tally.person(member.getId(), member.getDisplayName(), member.isListed(), outcomes,
-				this.usage.ofMember(member.getId(), period.toWindow()));
+				usage(member, period.toWindow()));
 		Prior prior = snapshot.prior();
 		Explanation.EfficiencyWorking efficiency = new Explanation.EfficiencyWorking(person.points(), person.cost(),
 				prior, Efficiency.score(person.points(), person.cost(), prior),

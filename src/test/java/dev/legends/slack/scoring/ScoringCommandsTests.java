@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.legends.scoring.Scoring;
 import dev.legends.testkit.FakeSlackApi;
 import dev.legends.testkit.LegendsAppTest;
 import dev.legends.testkit.SlackCall;
@@ -61,6 +62,9 @@ class ScoringCommandsTests {
 	@Autowired
 	Outcomes outcomes;
 
+	@Autowired
+	Scoring scoring;
+
 	@Test
 	void topWhenHeavyUserHasNoOutcomesKeepsThemOffOutcomesAndShowsUsageAsContext(SlackTestClient slack,
 			FakeSlackApi fake) {
@@ -77,6 +81,29 @@ class ScoringCommandsTests {
 		String efficiency = SlackMessages.visibleText(team.command("UHEAVY1", "top efficiency").body());
 		assertThat(efficiency).contains("Efficiency board", "Nobody meets the bar")
 			.contains("not ranked on this board — no confirmed outcome yet");
+	}
+
+	@Test
+	void whyExplainsTheWeekWithTheUsageTheBoardRankedBy(SlackTestClient slack, FakeSlackApi fake) {
+		SlackTestClient team = slack.inNewTeam();
+		fake.addUser(SlackUser.of("UWHYUSE", "Usage Ursula"));
+		team.command("UWHYUSE", "help");
+		useTokensThisWeek(team, "UWHYUSE", 1_000_000);
+		assertThat(SlackMessages.visibleText(team.command("UWHYUSE", "top week usage").body()))
+			.contains("*Usage Ursula* — $3.00");
+		// more usage arrives while the board is fresh: the explanation gives the figures
+		// behind the rank it explains, not newer ones
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		this.ledger.ingest(this.members.workspace(team.teamId()).getId(),
+				List.of(new UsageInput("second-record", UsageIdentity.slackId("UWHYUSE"), "claude-code",
+						"claude-sonnet-4-5", hour, hour, 1_000_000, 0, 0, 0, 0, 10, null)));
+		assertThat(SlackMessages.visibleText(team.command("UWHYUSE", "why").body())).contains("$3.00")
+			.doesNotContain("$6.00");
+		// once the boards are computed again, both show the new usage
+		this.scoring.refresh();
+		assertThat(SlackMessages.visibleText(team.command("UWHYUSE", "top week usage").body()))
+			.contains("*Usage Ursula* — $6.00");
+		assertThat(SlackMessages.visibleText(team.command("UWHYUSE", "why").body())).contains("$6.00");
 	}
 
 	@Test
