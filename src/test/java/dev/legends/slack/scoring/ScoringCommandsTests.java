@@ -69,8 +69,7 @@ class ScoringCommandsTests {
 	void topWhenHeavyUserHasNoOutcomesKeepsThemOffOutcomesAndShowsUsageAsContext(SlackTestClient slack,
 			FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
-		fake.addUser(SlackUser.of("UHEAVY1", "Heavy Harry"));
-		team.command("UHEAVY1", "help");
+		introduce(team, fake, "UHEAVY1", "Heavy Harry");
 		useTokens(team, "UHEAVY1", 5_000_000);
 		String outcomes = SlackMessages.visibleText(team.command("UHEAVY1", "top").body());
 		assertThat(outcomes).contains("Outcomes board", "No outcome points yet")
@@ -86,17 +85,13 @@ class ScoringCommandsTests {
 	@Test
 	void whyExplainsTheWeekWithTheUsageTheBoardRankedBy(SlackTestClient slack, FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
-		fake.addUser(SlackUser.of("UWHYUSE", "Usage Ursula"));
-		team.command("UWHYUSE", "help");
+		introduce(team, fake, "UWHYUSE", "Usage Ursula");
 		useTokensThisWeek(team, "UWHYUSE", 1_000_000);
 		assertThat(SlackMessages.visibleText(team.command("UWHYUSE", "top week usage").body()))
 			.contains("*Usage Ursula* — $3.00");
 		// more usage arrives while the board is fresh: the explanation gives the figures
 		// behind the rank it explains, not newer ones
-		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
-		this.ledger.ingest(this.members.workspace(team.teamId()).getId(),
-				List.of(new UsageInput("second-record", UsageIdentity.slackId("UWHYUSE"), "claude-code",
-						"claude-sonnet-4-5", hour, hour, 1_000_000, 0, 0, 0, 0, 10, null)));
+		useTokensThisHour(team, "UWHYUSE", "second-record", 1_000_000);
 		assertThat(SlackMessages.visibleText(team.command("UWHYUSE", "why").body())).contains("$3.00")
 			.doesNotContain("$6.00");
 		// once the boards are computed again, both show the new usage
@@ -110,10 +105,8 @@ class ScoringCommandsTests {
 	void topWhenPersonOptedOutLeavesThemOffSharedBoardsButTellsThemWhereTheyStand(SlackTestClient slack,
 			FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
-		fake.addUser(SlackUser.of("UQUIET1", "Quiet Quinn"));
-		fake.addUser(SlackUser.of("UOTHER1", "Other Olga"));
-		team.command("UQUIET1", "help");
-		team.command("UOTHER1", "help");
+		introduce(team, fake, "UQUIET1", "Quiet Quinn");
+		introduce(team, fake, "UOTHER1", "Other Olga");
 		useTokens(team, "UQUIET1", 1_000_000);
 		assertThat(SlackMessages.visibleText(team.command("UOTHER1", "top usage").body())).contains("Quiet Quinn");
 		team.command("UQUIET1", "optout");
@@ -126,8 +119,7 @@ class ScoringCommandsTests {
 	@Test
 	void shareWhenClickedPostsBoardInChannelWithoutPersonalLine(SlackTestClient slack, FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
-		fake.addUser(SlackUser.of("USHARE1", "Sharing Sam"));
-		team.command("USHARE1", "help");
+		introduce(team, fake, "USHARE1", "Sharing Sam");
 		useTokens(team, "USHARE1", 1_000_000);
 		String reply = team.command("USHARE1", "top last week usage").body();
 		assertThat(reply).contains("\"response_type\":\"ephemeral\"").contains("board_share");
@@ -162,8 +154,7 @@ class ScoringCommandsTests {
 	@Test
 	void whyWhenAskingAboutSomeoneElseWithoutRightsRefusesAndAdminsMaySee(SlackTestClient slack, FakeSlackApi fake) {
 		SlackTestClient team = slack.inNewTeam();
-		fake.addUser(SlackUser.of("UWHY1", "Wanda Why"));
-		team.command("UWHY1", "help");
+		introduce(team, fake, "UWHY1", "Wanda Why");
 		useTokens(team, "UWHY1", 2_000_000);
 		assertThat(SlackMessages.visibleText(team.command("UWHY2", "why <@UWHY1|wanda>").body()))
 			.contains("Only the managers of their teams and admins");
@@ -314,10 +305,21 @@ class ScoringCommandsTests {
 	}
 
 	private void useTokensThisWeek(SlackTestClient team, String userId, long inputTokens) {
+		useTokensThisHour(team, userId, null, inputTokens);
+	}
+
+	/** Usage in the current hour: a record of its own when {@code recordId} differs. */
+	private void useTokensThisHour(SlackTestClient team, String userId, String recordId, long inputTokens) {
 		Long workspace = this.members.workspace(team.teamId()).getId();
 		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
-		this.ledger.ingest(workspace, List.of(new UsageInput(null, UsageIdentity.slackId(userId), "claude-code",
+		this.ledger.ingest(workspace, List.of(new UsageInput(recordId, UsageIdentity.slackId(userId), "claude-code",
 				"claude-sonnet-4-5", hour, hour, inputTokens, 0, 0, 0, 0, 10, null)));
+	}
+
+	/** Someone Slack knows who has typed {@code /legends} once. */
+	private static void introduce(SlackTestClient team, FakeSlackApi fake, String userId, String name) {
+		fake.addUser(SlackUser.of(userId, name));
+		team.command(userId, "help");
 	}
 
 	private void useTokens(SlackTestClient team, String userId, long inputTokens) {
