@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -176,7 +175,7 @@ class CreditLedger {
 		byPerson.forEach((id, mine) -> byMember.put(id,
 				creditsOf(id, mine, (outcome) -> byOutcome.getOrDefault(outcome, List.of()))));
 		return new Window(version, people, shared, BucketMap.of(outcomes), BucketMap.of(byOutcome),
-				BucketMap.of(byPerson), BucketMap.of(byMember), null);
+				BucketMap.of(byPerson), BucketMap.of(byMember));
 	}
 
 	/**
@@ -281,7 +280,7 @@ class CreditLedger {
 			}
 		}
 		return new Window(version, known.people(), known.shared(), outcomes.done(), byOutcome.done(), byPerson.done(),
-				byMember.done(), null);
+				byMember.done());
 	}
 
 	/** Who shares an outcome's points: its reporter, then each other collaborator. */
@@ -399,37 +398,27 @@ class CreditLedger {
 	 * @param byOutcome each outcome's credits
 	 * @param byPerson each participant's outcomes, in order of occurrence
 	 * @param byMember each participant's credits, in outcome order
-	 * @param flat all credits in outcome order, once computed (see {@link #credits()})
 	 */
 	private record Window(long version, long people, Map<String, Long> shared, BucketMap<Dated> outcomes,
 			BucketMap<List<OutcomeCredit>> byOutcome, BucketMap<List<Dated>> byPerson,
-			BucketMap<List<OutcomeCredit>> byMember, AtomicReference<List<OutcomeCredit>> flat) {
-
-		Window {
-			flat = (flat != null) ? flat : new AtomicReference<>();
-		}
+			BucketMap<List<OutcomeCredit>> byMember) {
 
 		/** The same outcomes and credits, up to date with a later version. */
 		Window at(long later) {
 			return new Window(later, this.people, this.shared, this.outcomes, this.byOutcome, this.byPerson,
-					this.byMember, this.flat);
+					this.byMember);
 		}
 
 		/**
-		 * Every credit, in outcome order (computed when first asked for: boards use
-		 * {@link #byMember()}).
+		 * Every credit, in outcome order (built when asked for: boards and a person's
+		 * week use {@link #byMember()}).
 		 */
 		List<OutcomeCredit> credits() {
-			List<OutcomeCredit> credits = this.flat.get();
-			if (credits == null) {
-				List<Dated> ordered = new ArrayList<>(this.outcomes.values());
-				ordered.sort(OCCURRENCE);
-				List<OutcomeCredit> all = new ArrayList<>();
-				ordered.forEach((dated) -> all.addAll(this.byOutcome.getOrDefault(dated.details().id(), List.of())));
-				credits = Collections.unmodifiableList(all);
-				this.flat.set(credits);
-			}
-			return credits;
+			List<Dated> ordered = new ArrayList<>(this.outcomes.values());
+			ordered.sort(OCCURRENCE);
+			List<OutcomeCredit> all = new ArrayList<>();
+			ordered.forEach((dated) -> all.addAll(this.byOutcome.getOrDefault(dated.details().id(), List.of())));
+			return Collections.unmodifiableList(all);
 		}
 
 	}

@@ -143,11 +143,11 @@ class Snapshots implements DisposableBean {
 	Snapshot team(Team team, Period period) {
 		long version = this.versions.current(team.workspaceId());
 		return cached("t:" + team.id() + ":" + team.memberIds().hashCode() + ":" + period + "@" + version, () -> {
-			Map<Long, PersonFigures> now = inTeam(figures(team.workspaceId(), period, version).people(), team);
+			Figures all = figures(team.workspaceId(), period, version);
+			Map<Long, PersonFigures> now = inTeam(all.people(), team);
 			Map<Long, PersonFigures> before = inTeam(figures(team.workspaceId(), period.previous(), version).people(),
 					team);
 			Prior prior = prior(now, before, history(before), team.name(), period);
-			Figures all = figures(team.workspaceId(), period, version);
 			return new Snapshot(period, team.name(), now, all.directory(), all.byName(), prior,
 					this.properties.rules());
 		});

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.legends.scoring.Board;
 import dev.legends.scoring.BoardKind;
@@ -45,30 +46,32 @@ public final class Rankings {
 	 * @param prior the efficiency prior (used by the efficiency board only)
 	 * @param rules the efficiency thresholds
 	 * @param byName each person's place in name order (see {@link #byName}), computed
-	 * once for many rankings; anyone missing from it is ordered by name here
+	 * once for many rankings; when anyone ranked is missing from it, the group's order is
+	 * computed here
 	 * @return ranked rows, best first
 	 */
 	public static List<BoardRow> rank(BoardKind kind, List<PersonFigures> people, Prior prior, Board.Rules rules,
 			Map<Long, Integer> byName) {
-		// each person's figure computed once, not on every comparison of the sort
-		List<Scored> scored = people.stream()
+		List<PersonFigures> ranked = people.stream()
 			.filter(PersonFigures::listed)
 			.filter((person) -> isRanked(kind, person, rules))
-			.map((person) -> new Scored(person, score(kind, person, prior), byName.getOrDefault(person.memberId(), -1)))
 			.toList();
-		boolean placed = scored.stream().allMatch((person) -> person.place() >= 0);
-		Comparator<Scored> ties = placed ? Comparator.comparingInt(Scored::place)
-				: Comparator.comparing(Scored::person, NAME_ORDER);
-		List<Scored> ranked = scored.stream()
-			.sorted(Comparator.comparingDouble((Scored person) -> -person.score()).thenComparing(ties))
+		// a group whose order is not given is put in the same order here
+		Map<Long, Integer> places = ranked.stream().allMatch((person) -> byName.containsKey(person.memberId())) ? byName
+				: byName(ranked.stream()
+					.collect(Collectors.toMap(PersonFigures::memberId, PersonFigures::name, (a, b) -> a)));
+		// each person's figure computed once, not on every comparison of the sort
+		List<Scored> sorted = ranked.stream()
+			.map((person) -> new Scored(person, score(kind, person, prior), places.get(person.memberId())))
+			.sorted(Comparator.comparingDouble((Scored person) -> -person.score()).thenComparingInt(Scored::place))
 			.toList();
-		List<BoardRow> rows = new ArrayList<>(ranked.size());
-		for (int i = 0; i < ranked.size(); i++) {
-			double score = ranked.get(i).score();
-			int rank = (i > 0 && same(score, ranked.get(i - 1).score())) ? rows.get(i - 1).rank() : i + 1;
+		List<BoardRow> rows = new ArrayList<>(sorted.size());
+		for (int i = 0; i < sorted.size(); i++) {
+			double score = sorted.get(i).score();
+			int rank = (i > 0 && same(score, sorted.get(i - 1).score())) ? rows.get(i - 1).rank() : i + 1;
 			boolean tied = (i > 0 && rows.get(i - 1).rank() == rank)
-					|| (i + 1 < ranked.size() && same(score, ranked.get(i + 1).score()));
-			PersonFigures person = ranked.get(i).person();
+					|| (i + 1 < sorted.size() && same(score, sorted.get(i + 1).score()));
+			PersonFigures person = sorted.get(i).person();
 			rows.add(new BoardRow(rank, tied, person, efficiencyOf(kind, person, prior)));
 		}
 		return rows;
@@ -177,10 +180,6 @@ public final class Rankings {
 	private static Double efficiencyOf(BoardKind kind, PersonFigures person, Prior prior) {
 		return (prior != null) ? Efficiency.score(person.points(), person.cost(), prior) : null;
 	}
-
-	private static final Comparator<PersonFigures> NAME_ORDER = Comparator
-		.comparing(PersonFigures::name, String.CASE_INSENSITIVE_ORDER)
-		.thenComparingLong(PersonFigures::memberId);
 
 	private record Scored(PersonFigures person, double score, int place) {
 
